@@ -1,0 +1,384 @@
+package io.go4j;
+
+import io.go4j.internal.chan.RingBuffer;
+import io.go4j.internal.chan.WaitQueue;
+import io.go4j.internal.chan.Waiter;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A Go channel: {@code make(chan T)} or {@code make(chan T, n)}.
+ *
+ * <p>Values are sent and received in FIFO order; blocked senders and receivers are served in
+ * FIFO order too. An unbuffered channel hands each value directly from a sender to a receiver;
+ * a buffered one holds up to {@link #cap()} values. {@code null} is a legal value. Every
+ * operation follows the Go memory model: a send happens-before the receive that gets its value
+ * completes, a close happens-before a receive that sees the channel closed, and the k-th receive
+ * from a channel of capacity C happens-before the (k+C)-th send completes.
+ *
+ * <h2>Algorithm (Go's {@code runtime/chan.go})</h2>
+ * A small lock guards the buffer, the two wait queues and the closed flag; nobody ever blocks
+ * while holding it. A send first looks for a waiting receiver and, if one is there, writes the
+ * value straight into that receiver's {@link Waiter} and wakes it (direct hand-off, no trip
+ * through the buffer); otherwise it puts the value in the buffer if there is room, and otherwise
+ * queues itself and parks. A receive mirrors it: it takes the oldest buffered value (moving a
+ * waiting sender's value into the freed slot, so buffer order stays FIFO), or takes a value
+ * straight from a waiting sender, or queues itself and parks. A waiter in a queue may belong to
+ * a select that already fired on another channel, or to a thread that was interrupted: claiming
+ * it then fails, and the operation moves on to the next waiter. Close marks the channel and
+ * wakes every waiter: receivers get {@code (null, false)}, senders throw.
+ *
+ * @param <T> the type of the values
+ */
+public final class Chan<T> implements SendChan<T>, RecvChan<T> {
+
+    static final String SEND_ON_CLOSED = "send on closed channel";
+    static final String CLOSE_OF_CLOSED = "close of closed channel";
+
+    /** What {@link #pollLocked()} returns when the channel is closed and drained. */
+    static final Object CLOSED = new Object();
+    /** What {@link #pollLocked()} returns when nothing can be received now. */
+    static final Object NOT_READY = new Object();
+
+    private static final int LOCK_SPINS = 64;
+    private static final AtomicLong IDS = new AtomicLong();
+    private static final VarHandle LOCK;
+
+    static {
+        try {
+            LOCK = MethodHandles.lookup().findVarHandle(Chan.class, "lock", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Orders channels for {@link Select}, which locks all of its channels in this order. */
+    final long id = IDS.incrementAndGet();
+    private final int capacity;
+
+    /** 1 while held, else 0. Guards every field below. */
+    private volatile int lock;
+    /** Null for an unbuffered channel. Non-empty only when no receiver waits. */
+    private final RingBuffer buffer;
+    /** Non-empty only when no value is buffered (nothing for them to take). */
+    private final WaitQueue receivers = new WaitQueue();
+    /** Non-empty only when the buffer is full (or the channel unbuffered) and the channel open. */
+    private final WaitQueue senders = new WaitQueue();
+    private boolean closed;
+    /** A thread that the holder of the lock must unpark once it has released the lock. */
+    private Thread wakeup;
+
+    private Chan(int capacity) {
+        this.capacity = capacity;
+        this.buffer = capacity == 0 ? null : new RingBuffer(capacity);
+    }
+
+    /**
+     * Makes an unbuffered channel: Go's {@code make(chan T)}.
+     *
+     * @param <T> the type of the values
+     * @return a new open channel of capacity 0
+     */
+    public static <T> Chan<T> make() {
+        return new Chan<>(0);
+    }
+
+    /**
+     * Makes a channel with a buffer: Go's {@code make(chan T, capacity)}. The buffer grows as it
+     * fills, so a huge capacity costs nothing up front.
+     *
+     * @param <T> the type of the values
+     * @param capacity how many values it buffers; 0 makes an unbuffered channel
+     * @return a new open channel
+     * @throws IllegalArgumentException with Go's message {@code makechan: size out of range}
+     *     if {@code capacity} is negative
+     */
+    public static <T> Chan<T> make(int capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("makechan: size out of range");
+        }
+        return new Chan<>(capacity);
+    }
+
+    @Override
+    public void send(T value) {
+        lock();
+        if (closed) {
+            unlock();
+            throw new ChanClosedException(SEND_ON_CLOSED);
+        }
+        if (offerLocked(value)) {
+            unlockAndWake();
+            return;
+        }
+        Waiter self = new Waiter(value);
+        senders.add(self);
+        unlock();
+        if (!self.await()) {
+            dequeue(self, true);
+            throw new GoInterruptedException();
+        }
+        if (self.closed) {
+            throw new ChanClosedException(SEND_ON_CLOSED);
+        }
+    }
+
+    @Override
+    public boolean trySend(T value) {
+        lock();
+        if (closed) {
+            unlock();
+            throw new ChanClosedException(SEND_ON_CLOSED);
+        }
+        boolean sent = offerLocked(value);
+        unlockAndWake();
+        return sent;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T receive() {
+        Object v = receiveValue();
+        return v == CLOSED ? null : (T) v;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Received<T> receiveOk() {
+        Object v = receiveValue();
+        return v == CLOSED ? Received.closed() : new Received<>((T) v, true);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Received<T> tryReceive() {
+        lock();
+        Object v = pollLocked();
+        unlockAndWake();
+        if (v == NOT_READY) {
+            return null;
+        }
+        return v == CLOSED ? Received.closed() : new Received<>((T) v, true);
+    }
+
+    /** Receives a value, or returns {@link #CLOSED}. */
+    private Object receiveValue() {
+        lock();
+        Object v = pollLocked();
+        if (v != NOT_READY) {
+            unlockAndWake();
+            return v;
+        }
+        Waiter self = new Waiter(null);
+        receivers.add(self);
+        unlock();
+        if (!self.await()) {
+            dequeue(self, false);
+            throw new GoInterruptedException();
+        }
+        return self.closed ? CLOSED : self.item;
+    }
+
+    @Override
+    public void close() {
+        List<Thread> woken = new ArrayList<>();
+        lock();
+        if (closed) {
+            unlock();
+            throw new ChanClosedException(CLOSE_OF_CLOSED);
+        }
+        closed = true;
+        for (Waiter w; (w = receivers.poll()) != null; ) {
+            w.item = null;
+            w.closed = true;
+            if (w.claim()) {
+                woken.add(w.thread);
+            }
+        }
+        for (Waiter w; (w = senders.poll()) != null; ) {
+            w.closed = true;
+            if (w.claim()) {
+                woken.add(w.thread);
+            }
+        }
+        unlock();
+        woken.forEach(LockSupport::unpark);
+    }
+
+    @Override
+    public int len() {
+        if (buffer == null) {
+            return 0;
+        }
+        lock();
+        int n = buffer.size();
+        unlock();
+        return n;
+    }
+
+    @Override
+    public int cap() {
+        return capacity;
+    }
+
+    /**
+     * Returns an iterator that receives until the channel is closed and drained: Go's
+     * {@code for v := range c}. {@code hasNext()} blocks until a value arrives or the channel
+     * closes.
+     *
+     * @return a receiving iterator
+     * @throws GoInterruptedException from {@code hasNext()} if interrupted while waiting
+     */
+    @Override
+    public Iterator<T> iterator() {
+        return new Iterator<>() {
+            private Object next = NOT_READY;
+
+            @Override
+            public boolean hasNext() {
+                if (next == NOT_READY) {
+                    next = receiveValue();
+                }
+                return next != CLOSED;
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("channel closed");
+                }
+                T v = (T) next;
+                next = NOT_READY;
+                return v;
+            }
+        };
+    }
+
+    /**
+     * Describes the channel as Go's {@code %v} would not, but usefully for debugging.
+     *
+     * @return for example {@code chan(cap=16, len=3)#42}
+     */
+    @Override
+    public String toString() {
+        return "chan(cap=" + capacity + ", len=" + len() + ")#" + id;
+    }
+
+    // ---- the locked core, shared with Select ----
+
+    void lock() {
+        if (!LOCK.compareAndSet(this, 0, 1)) {
+            lockContended();
+        }
+    }
+
+    private void lockContended() {
+        for (int spins = 0; ; spins++) {
+            if (lock == 0 && LOCK.compareAndSet(this, 0, 1)) {
+                return;
+            }
+            if (spins < LOCK_SPINS) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
+        }
+    }
+
+    void unlock() {
+        LOCK.setRelease(this, 0);
+    }
+
+    /** Releases the lock, then unparks the thread that the locked operation handed off to. */
+    void unlockAndWake() {
+        Thread t = takeWakeup();
+        unlock();
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /** Lock held: returns and forgets the thread to unpark after unlocking, or null. */
+    Thread takeWakeup() {
+        Thread t = wakeup;
+        wakeup = null;
+        return t;
+    }
+
+    /** Lock held. */
+    boolean isClosedLocked() {
+        return closed;
+    }
+
+    /**
+     * Lock held, channel open: delivers {@code value} to the first receiver still waiting, or to
+     * the buffer if it has room.
+     *
+     * @return false if the send would have to wait
+     */
+    boolean offerLocked(Object value) {
+        for (Waiter r; (r = receivers.poll()) != null; ) {
+            r.item = value;
+            if (r.claim()) {
+                wakeup = r.thread;
+                return true;
+            }
+        }
+        if (buffer != null && !buffer.isFull()) {
+            buffer.add(value);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Lock held: takes the oldest buffered value (refilling the buffer from the first waiting
+     * sender), or the value of the first waiting sender.
+     *
+     * @return the value, {@link #CLOSED} if closed and drained, or {@link #NOT_READY}
+     */
+    Object pollLocked() {
+        if (buffer != null && !buffer.isEmpty()) {
+            Object v = buffer.poll();
+            Waiter s = claimSender();
+            if (s != null) {
+                buffer.add(s.item);
+            }
+            return v;
+        }
+        Waiter s = claimSender();
+        if (s != null) {
+            return s.item;
+        }
+        return closed ? CLOSED : NOT_READY;
+    }
+
+    private Waiter claimSender() {
+        for (Waiter s; (s = senders.poll()) != null; ) {
+            if (s.claim()) {
+                wakeup = s.thread;
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Lock held: queues a select's waiter on the side of the channel its case uses. */
+    void enqueueLocked(Waiter w, boolean sending) {
+        (sending ? senders : receivers).add(w);
+    }
+
+    /** Takes a waiter out of its queue if it is still there (it fired elsewhere, or gave up). */
+    void dequeue(Waiter w, boolean sending) {
+        lock();
+        (sending ? senders : receivers).remove(w);
+        unlock();
+    }
+}

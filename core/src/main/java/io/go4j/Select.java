@@ -1,0 +1,344 @@
+package io.go4j;
+
+import io.go4j.internal.chan.Waiter;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * Go's {@code select} statement.
+ *
+ * <pre>{@code
+ * // select {
+ * // case v := <-in:  use(v)
+ * // case out <- x:   sent()
+ * // default:         idle()
+ * // }
+ * int chosen = Select.select(
+ *         Select.recv(in, v -> use(v)),
+ *         Select.send(out, x, () -> sent()),
+ *         Select.defaultCase(() -> idle()));
+ * }</pre>
+ *
+ * <p>Every channel and every value to send is given once, when the case is made. Among the cases
+ * that can proceed, one is picked uniformly at random; if none can and there is a
+ * {@linkplain #defaultCase() default}, the default is chosen; otherwise {@code select} blocks
+ * until exactly one case proceeds. A {@code null} channel makes a case that is never ready, as a
+ * nil channel does in Go. The chosen case's body runs after the communication, on the calling
+ * thread, and {@code select} returns the chosen case's index. With no case that can ever fire and
+ * no default, {@code select} blocks until the thread is interrupted.
+ *
+ * <h2>Algorithm (Go's {@code runtime/select.go})</h2>
+ * Lock every distinct channel of the cases, always in the same global order so two selects
+ * cannot deadlock; visit the cases in a random order and perform the first one that can proceed.
+ * If none can, put one {@link Waiter} per case in its channel's queue, all sharing one owner,
+ * release the locks and park. The first counterpart to claim the owner picks the case; the
+ * others find it claimed and skip it. Once awake, the select takes its remaining waiters out of
+ * their queues.
+ */
+public final class Select {
+
+    private static final int RECV = 0;
+    private static final int SEND = 1;
+    private static final int DEFAULT = 2;
+
+    private Select() {
+    }
+
+    /**
+     * The body of a receive case that wants to know whether the value was sent: Go's
+     * {@code case v, ok := <-c:}.
+     *
+     * @param <T> the type of the channel's values
+     */
+    @FunctionalInterface
+    public interface ValueOkConsumer<T> {
+        /**
+         * Runs the case body.
+         *
+         * @param value the value received, {@code null} when {@code ok} is false
+         * @param ok {@code false} when the channel is closed and drained
+         */
+        void accept(T value, boolean ok);
+    }
+
+    /**
+     * One case of a select. Made by {@link #recv}, {@link #send} and {@link #defaultCase}; a case
+     * may be reused in several selects.
+     */
+    public static final class Case {
+        final int kind;
+        final Chan<?> chan;
+        final Object value;
+        final ValueOkConsumer<Object> onReceive;
+        final Runnable onDone;
+
+        private Case(int kind, Chan<?> chan, Object value, ValueOkConsumer<Object> onReceive, Runnable onDone) {
+            this.kind = kind;
+            this.chan = chan;
+            this.value = value;
+            this.onReceive = onReceive;
+            this.onDone = onDone;
+        }
+    }
+
+    /**
+     * Selects one case and runs its body: Go's {@code select}.
+     *
+     * @param cases the cases, in the order that gives their indexes
+     * @return the index of the case that was chosen
+     * @throws ChanClosedException ({@code send on closed channel}) if a send case is chosen whose
+     *     channel is closed
+     * @throws GoInterruptedException if the thread is interrupted while the select waits; no case
+     *     was then chosen, and the interrupt status stays set
+     * @throws IllegalArgumentException if more than one default case is given
+     */
+    public static int select(Case... cases) {
+        int defaultIndex = -1;
+        int active = 0;
+        for (int i = 0; i < cases.length; i++) {
+            Case c = cases[i];
+            if (c.kind == DEFAULT) {
+                if (defaultIndex >= 0) {
+                    throw new IllegalArgumentException("select: multiple defaults");
+                }
+                defaultIndex = i;
+            } else if (c.chan != null) {
+                active++;
+            }
+        }
+        if (active == 0) {
+            if (defaultIndex >= 0) {
+                return fire(cases, defaultIndex, null);
+            }
+            Waiter.awaitInterrupt();
+            throw new GoInterruptedException();
+        }
+        int[] pollOrder = new int[active];
+        int[] lockOrder = new int[active];
+        for (int i = 0, k = 0; i < cases.length; i++) {
+            if (cases[i].kind != DEFAULT && cases[i].chan != null) {
+                pollOrder[k] = i;
+                lockOrder[k++] = i;
+            }
+        }
+        shuffle(pollOrder);
+        sortByChannel(cases, lockOrder);
+
+        lockAll(cases, lockOrder);
+        for (int i : pollOrder) {
+            Case c = cases[i];
+            Chan<?> ch = c.chan;
+            if (c.kind == RECV) {
+                Object v = ch.pollLocked();
+                if (v != Chan.NOT_READY) {
+                    unlockAllAndWake(cases, lockOrder, ch);
+                    return fire(cases, i, v);
+                }
+            } else if (ch.isClosedLocked()) {
+                unlockAll(cases, lockOrder);
+                throw new ChanClosedException(Chan.SEND_ON_CLOSED);
+            } else if (ch.offerLocked(c.value)) {
+                unlockAllAndWake(cases, lockOrder, ch);
+                return fire(cases, i, null);
+            }
+        }
+        if (defaultIndex >= 0) {
+            unlockAll(cases, lockOrder);
+            return fire(cases, defaultIndex, null);
+        }
+        return block(cases, lockOrder);
+    }
+
+    /** All channels locked, no case ready: waits on every case at once. */
+    private static int block(Case[] cases, int[] lockOrder) {
+        Waiter[] waiters = new Waiter[cases.length];
+        Waiter owner = null;
+        for (int i : lockOrder) {
+            Case c = cases[i];
+            Waiter w = new Waiter(c.kind == SEND ? c.value : null, owner, i);
+            owner = w.owner;
+            waiters[i] = w;
+            c.chan.enqueueLocked(w, c.kind == SEND);
+        }
+        unlockAll(cases, lockOrder);
+
+        boolean claimed = owner.await();
+        int won = claimed ? owner.state() : -1;
+        for (int i : lockOrder) {
+            if (i != won) {
+                cases[i].chan.dequeue(waiters[i], cases[i].kind == SEND);
+            }
+        }
+        if (!claimed) {
+            throw new GoInterruptedException();
+        }
+        Waiter w = waiters[won];
+        if (cases[won].kind == SEND) {
+            if (w.closed) {
+                throw new ChanClosedException(Chan.SEND_ON_CLOSED);
+            }
+            return fire(cases, won, null);
+        }
+        return fire(cases, won, w.closed ? Chan.CLOSED : w.item);
+    }
+
+    /** Runs the body of the chosen case; {@code received} is the value or {@link Chan#CLOSED}. */
+    private static int fire(Case[] cases, int chosen, Object received) {
+        Case c = cases[chosen];
+        if (c.onReceive != null) {
+            boolean ok = received != Chan.CLOSED;
+            c.onReceive.accept(ok ? received : null, ok);
+        } else if (c.onDone != null) {
+            c.onDone.run();
+        }
+        return chosen;
+    }
+
+    private static void shuffle(int[] order) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    /** Insertion sort: selects have few cases. */
+    private static void sortByChannel(Case[] cases, int[] order) {
+        for (int i = 1; i < order.length; i++) {
+            int x = order[i];
+            long id = cases[x].chan.id;
+            int j = i - 1;
+            while (j >= 0 && cases[order[j]].chan.id > id) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = x;
+        }
+    }
+
+    /** Locks each distinct channel once, in id order (duplicates are adjacent once sorted). */
+    private static void lockAll(Case[] cases, int[] lockOrder) {
+        Chan<?> previous = null;
+        for (int i : lockOrder) {
+            Chan<?> ch = cases[i].chan;
+            if (ch != previous) {
+                ch.lock();
+                previous = ch;
+            }
+        }
+    }
+
+    private static void unlockAll(Case[] cases, int[] lockOrder) {
+        Chan<?> previous = null;
+        for (int i : lockOrder) {
+            Chan<?> ch = cases[i].chan;
+            if (ch != previous) {
+                ch.unlock();
+                previous = ch;
+            }
+        }
+    }
+
+    private static void unlockAllAndWake(Case[] cases, int[] lockOrder, Chan<?> fired) {
+        Thread t = fired.takeWakeup();
+        unlockAll(cases, lockOrder);
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /**
+     * Selects one case of a list and runs its body; see {@link #select(Case...)}.
+     *
+     * @param cases the cases, in the order that gives their indexes
+     * @return the index of the case that was chosen
+     */
+    public static int select(List<Case> cases) {
+        return select(cases.toArray(new Case[0]));
+    }
+
+    /**
+     * A receive case that discards the value: Go's {@code case <-c:}.
+     *
+     * @param c the channel, or {@code null} for a case that is never ready
+     * @return the case
+     */
+    public static Case recv(RecvChan<?> c) {
+        return new Case(RECV, (Chan<?>) c, null, null, null);
+    }
+
+    /**
+     * A receive case: Go's {@code case v := <-c:}. When the channel is closed and drained the body
+     * gets {@code null}.
+     *
+     * @param <T> the type of the channel's values
+     * @param c the channel, or {@code null} for a case that is never ready
+     * @param body runs with the value received
+     * @return the case
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Case recv(RecvChan<T> c, Consumer<? super T> body) {
+        return new Case(RECV, (Chan<?>) c, null, (v, ok) -> body.accept((T) v), null);
+    }
+
+    /**
+     * A receive case that knows whether the value was sent: Go's {@code case v, ok := <-c:}.
+     *
+     * @param <T> the type of the channel's values
+     * @param c the channel, or {@code null} for a case that is never ready
+     * @param body runs with the value and {@code ok}, false once the channel is closed and drained
+     * @return the case
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Case recv(RecvChan<T> c, ValueOkConsumer<? super T> body) {
+        return new Case(RECV, (Chan<?>) c, null, (ValueOkConsumer<Object>) body, null);
+    }
+
+    /**
+     * A send case: Go's {@code case c <- value:}.
+     *
+     * @param <T> the type of the channel's values
+     * @param c the channel, or {@code null} for a case that is never ready
+     * @param value the value to send, possibly {@code null}
+     * @return the case
+     */
+    public static <T> Case send(SendChan<T> c, T value) {
+        return new Case(SEND, (Chan<?>) c, value, null, null);
+    }
+
+    /**
+     * A send case with a body: Go's {@code case c <- value: body}.
+     *
+     * @param <T> the type of the channel's values
+     * @param c the channel, or {@code null} for a case that is never ready
+     * @param value the value to send, possibly {@code null}
+     * @param body runs once the value was sent
+     * @return the case
+     */
+    public static <T> Case send(SendChan<T> c, T value, Runnable body) {
+        return new Case(SEND, (Chan<?>) c, value, null, body);
+    }
+
+    /**
+     * The default case: Go's {@code default:}, chosen when no other case is ready.
+     *
+     * @return the case
+     */
+    public static Case defaultCase() {
+        return new Case(DEFAULT, null, null, null, null);
+    }
+
+    /**
+     * The default case with a body: Go's {@code default: body}.
+     *
+     * @param body runs when the default is chosen
+     * @return the case
+     */
+    public static Case defaultCase(Runnable body) {
+        return new Case(DEFAULT, null, null, null, body);
+    }
+}

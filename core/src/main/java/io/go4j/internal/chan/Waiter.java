@@ -1,0 +1,159 @@
+package io.go4j.internal.chan;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A thread blocked on a channel: Go's {@code sudog}.
+ *
+ * <p>A plain send or receive that must wait puts one waiter in the channel's queue. A blocking
+ * select puts one waiter per case in the queues of all its channels; they share an
+ * {@link #owner}, and the owner's {@code state} records which case fired.
+ *
+ * <h2>Protocol</h2>
+ * A waiter is linked in exactly one {@link WaitQueue}, guarded by its channel's lock. Whoever
+ * takes it out of the queue (a counterpart, a closer, or the owner cleaning up) is the only one
+ * who writes its {@link #item} and {@link #closed} fields, and does so <em>before</em>
+ * {@link #claim()}ing it: the claim is a volatile CAS on the owner's state, so the owner, which
+ * reads that state, sees those writes. The owner's state goes once from {@link #WAITING} either
+ * to the index of the case that fired (a claim by a counterpart or a closer) or to
+ * {@link #CANCELLED} (the owner itself, when interrupted). Exactly one of them wins, which is
+ * what makes a select fire exactly one case and an interrupted operation have no effect.
+ */
+public final class Waiter {
+
+    /** Owner state while nobody has claimed it. */
+    public static final int WAITING = -1;
+    /** Owner state once the owner gave up because it was interrupted. */
+    public static final int CANCELLED = -2;
+
+    /**
+     * How many waiters may spin at once. Spinning only pays when a core is free to run the
+     * counterpart, so it is bounded by the cores, leaving one for the counterpart.
+     */
+    private static final int MAX_SPINNERS = Math.max(0, Runtime.getRuntime().availableProcessors() / 2);
+    private static final int SPIN_ITERATIONS = 1 << 9;
+    private static final AtomicInteger SPINNERS = new AtomicInteger();
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Waiter.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The blocked thread. */
+    public final Thread thread;
+    /** The waiter whose state decides the operation: this one, or a select's shared owner. */
+    public final Waiter owner;
+    /** The select case this waiter stands for; 0 for a plain operation. */
+    public final int caseIndex;
+
+    /** A sender's value, or the value handed to a receiver. */
+    public Object item;
+    /** Set when the channel was closed under this waiter. */
+    public boolean closed;
+
+    /** Owner only: {@link #WAITING}, {@link #CANCELLED}, or the index of the case that fired. */
+    private volatile int state = WAITING;
+
+    Waiter prev;
+    Waiter next;
+    boolean queued;
+
+    /**
+     * Creates the waiter of a plain send or receive, its own owner.
+     *
+     * @param item the value to send, or null for a receive
+     */
+    public Waiter(Object item) {
+        this.thread = Thread.currentThread();
+        this.owner = this;
+        this.caseIndex = 0;
+        this.item = item;
+    }
+
+    /**
+     * Creates the waiter of one case of a select.
+     *
+     * @param item the value to send, or null for a receive case
+     * @param owner the select's owner, or null to make this waiter the owner
+     * @param caseIndex the index of the case
+     */
+    public Waiter(Object item, Waiter owner, int caseIndex) {
+        this.thread = Thread.currentThread();
+        this.owner = owner == null ? this : owner;
+        this.caseIndex = caseIndex;
+        this.item = item;
+    }
+
+    /**
+     * Tries to make this waiter's case the one that fires. Called with the channel's lock held,
+     * after this waiter was taken out of the queue and its fields were written.
+     *
+     * @return true if the caller won and must wake {@link #thread}; false if the owner was
+     *     already claimed through another case or cancelled
+     */
+    public boolean claim() {
+        return STATE.compareAndSet(owner, WAITING, caseIndex);
+    }
+
+    /**
+     * Owner only: the index of the case that fired, {@link #CANCELLED}, or {@link #WAITING}.
+     */
+    public int state() {
+        return state;
+    }
+
+    /**
+     * Owner only: waits until a counterpart or a closer claims this waiter, or the thread is
+     * interrupted and cancels it first.
+     *
+     * @return true if claimed; false if cancelled by an interrupt (the caller must then take its
+     *     waiters out of their queues and report the interrupt)
+     */
+    public boolean await() {
+        if (spinUntilClaimed()) {
+            return true;
+        }
+        while (state == WAITING) {
+            LockSupport.park(this);
+            if (Thread.currentThread().isInterrupted() && STATE.compareAndSet(this, WAITING, CANCELLED)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Owner only, for a select with no case that can ever fire: blocks until interrupted.
+     */
+    public static void awaitInterrupt() {
+        while (!Thread.currentThread().isInterrupted()) {
+            LockSupport.park();
+        }
+    }
+
+    private boolean spinUntilClaimed() {
+        if (SPINNERS.get() >= MAX_SPINNERS) {
+            return false;
+        }
+        SPINNERS.getAndIncrement();
+        try {
+            for (int i = 0; i < SPIN_ITERATIONS; i++) {
+                if (state != WAITING) {
+                    return true;
+                }
+                Thread.onSpinWait();
+            }
+            return false;
+        } finally {
+            SPINNERS.getAndDecrement();
+        }
+    }
+}
