@@ -1,0 +1,130 @@
+package io.go4j.bench;
+
+import com.softwaremill.jox.Channel;
+import io.go4j.Chan;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Many goroutine pairs at once: {@code pairs} sender/receiver pairs (1,000 by default), each
+ * moving its share of {@value #ITEMS} items over its own unbuffered channel, all running
+ * together on the few carrier threads; nanoseconds per item.
+ *
+ * <p>Every invocation starts {@code 2 * pairs} virtual threads (go4j: goroutines), one sender and
+ * one receiver per pair, and waits for all of them, so their start-up is part of what is
+ * measured, spread over {@value #ITEMS} items ({@code ITEMS / pairs} per pair, 200 with the
+ * default). {@code -p pairs=10000} gives the 10,000-pair workload of DESIGN.md with the same
+ * total. The contenders: go4j's {@code Chan.make()}, {@link SynchronousQueue} and Jox's
+ * {@code Channel.newRendezvousChannel()}. Target (DESIGN.md): go4j no slower than Jox and than
+ * JDK virtual threads with {@code SynchronousQueue}.
+ *
+ * <p>Go twin: no benchmark of Go's runtime; the same program with {@code go} and
+ * {@code make(chan int)} per pair, and a {@code sync.WaitGroup} to wait for them.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"--add-opens", "java.base/java.lang=ALL-UNNAMED"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@State(Scope.Benchmark)
+public class GoroutinePairsBenchmark {
+
+    /** Items moved per invocation, by all pairs together. */
+    static final int ITEMS = 200_000;
+
+    /** How many sender/receiver pairs run at once; must divide {@link #ITEMS}. */
+    @Param({"1000"})
+    public int pairs;
+
+    private int perPair;
+
+    @Setup
+    public void setUp() {
+        if (pairs <= 0 || ITEMS % pairs != 0 || ITEMS / pairs > Items.MAX) {
+            throw new IllegalArgumentException("pairs must divide " + ITEMS + " into at most "
+                    + Items.MAX + " items per pair, was " + pairs);
+        }
+        perPair = ITEMS / pairs;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ITEMS)
+    public void go4j() throws InterruptedException {
+        int k = perPair;
+        Workers w = Workers.goroutines();
+        for (int p = 0; p < pairs; p++) {
+            Chan<Integer> c = Chan.make();
+            w.start(() -> {
+                long sum = 0;
+                for (int i = 0; i < k; i++) {
+                    sum += c.receive();
+                }
+                Items.check(sum, Items.sumOfFirst(k));
+            });
+            w.start(() -> {
+                for (int i = 0; i < k; i++) {
+                    c.send(Items.get(i));
+                }
+            });
+        }
+        w.joinAll();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ITEMS)
+    public void synchronousQueue() throws InterruptedException {
+        int k = perPair;
+        Workers w = Workers.virtualThreads();
+        for (int p = 0; p < pairs; p++) {
+            SynchronousQueue<Integer> q = new SynchronousQueue<>();
+            w.start(() -> {
+                long sum = 0;
+                for (int i = 0; i < k; i++) {
+                    sum += q.take();
+                }
+                Items.check(sum, Items.sumOfFirst(k));
+            });
+            w.start(() -> {
+                for (int i = 0; i < k; i++) {
+                    q.put(Items.get(i));
+                }
+            });
+        }
+        w.joinAll();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ITEMS)
+    public void jox() throws InterruptedException {
+        int k = perPair;
+        Workers w = Workers.virtualThreads();
+        for (int p = 0; p < pairs; p++) {
+            Channel<Integer> c = Channel.newRendezvousChannel();
+            w.start(() -> {
+                long sum = 0;
+                for (int i = 0; i < k; i++) {
+                    sum += c.receive();
+                }
+                Items.check(sum, Items.sumOfFirst(k));
+            });
+            w.start(() -> {
+                for (int i = 0; i < k; i++) {
+                    c.send(Items.get(i));
+                }
+            });
+        }
+        w.joinAll();
+    }
+}

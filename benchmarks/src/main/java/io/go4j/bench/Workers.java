@@ -1,0 +1,78 @@
+package io.go4j.bench;
+
+import io.go4j.Go;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The producer and consumer threads of one benchmark invocation. Every thread is virtual: go4j
+ * bodies run as goroutines ({@link Go#go}), the others as plain JDK virtual threads, which is
+ * what a user of each library would write. {@link #joinAll()} waits for all of them, so no
+ * thread outlives the invocation that started it, and turns a failure or a hang of any of them
+ * into an exception that fails the benchmark instead of a silent wrong number or a stuck run.
+ */
+final class Workers {
+
+    /** A thread body that may throw, as blocking JDK and Jox calls do. */
+    @FunctionalInterface
+    interface Body {
+        void run() throws Exception;
+    }
+
+    /** Longer than any sane invocation; past it the benchmark is deadlocked. */
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private final boolean goroutines;
+    private final List<Thread> threads = new ArrayList<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    private Workers(boolean goroutines) {
+        this.goroutines = goroutines;
+    }
+
+    /** Threads started with go4j's {@link Go#go}. */
+    static Workers goroutines() {
+        return new Workers(true);
+    }
+
+    /** Threads started with {@link Thread#ofVirtual()}, on the JDK's default scheduler. */
+    static Workers virtualThreads() {
+        return new Workers(false);
+    }
+
+    /** Starts {@code body} on a new virtual thread of this group. */
+    void start(Body body) {
+        Runnable task = () -> {
+            try {
+                body.run();
+            } catch (Throwable t) {
+                failure.compareAndSet(null, t);
+            }
+        };
+        threads.add(goroutines ? Go.go(task) : Thread.ofVirtual().start(task));
+    }
+
+    /**
+     * Waits until every thread of the group has finished.
+     *
+     * @throws IllegalStateException if a thread failed, or if they did not all finish within a
+     *     minute (a deadlock: the stuck ones are daemon threads and die with the forked JVM)
+     */
+    void joinAll() throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        for (Thread t : threads) {
+            long left = Math.max(1, deadline - System.nanoTime());
+            if (!t.join(Duration.ofNanos(left))) {
+                throw new IllegalStateException(
+                        t + " did not finish within " + PATIENCE + ": deadlock?", failure.get());
+            }
+        }
+        threads.clear();
+        Throwable t = failure.getAndSet(null);
+        if (t != null) {
+            throw new IllegalStateException("a benchmark thread failed", t);
+        }
+    }
+}
