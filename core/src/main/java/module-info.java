@@ -7,4 +7,5 @@
  */
 module io.go4j {
     exports io.go4j;
+    exports io.go4j.sync;
 }

@@ -1,0 +1,318 @@
+package io.go4j.sync;
+
+import io.go4j.GoInterruptedException;
+import io.go4j.internal.sync.Spin;
+import io.go4j.internal.sync.WaitList;
+import io.go4j.internal.sync.WaitNode;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A mutual exclusion lock: Go's {@code sync.Mutex}.
+ *
+ * <p>The zero state is unlocked. It is not reentrant: locking it twice from one thread blocks
+ * forever, as in Go. It is not tied to a thread either: any thread may unlock it. Unlock n
+ * happens-before lock n+1 returns.
+ *
+ * <h2>Algorithm (Go's {@code sync/mutex.go})</h2>
+ * One int holds four flags: {@code LOCKED}; {@code WOKEN}, set while one thread that is not
+ * parked competes for the lock (a woken waiter, or a newcomer spinning), so that an unlocker
+ * need not wake another; {@code STARVING}; and {@code WAITERS}, set exactly while the wait list
+ * is not empty. Locking an idle mutex is one CAS from 0 to {@code LOCKED}; unlocking one with
+ * nobody waiting is one CAS back.
+ *
+ * <p><b>Normal mode.</b> A thread that finds the mutex locked spins a few rounds if that may pay
+ * (see {@link Spin}), then queues at the tail of the wait list and parks. An unlocker clears
+ * {@code LOCKED} and, if there are waiters and nobody is already {@code WOKEN}, wakes the
+ * oldest. The woken waiter does not own the lock: it competes with newcomers, which have the
+ * edge because they are already running. That is what makes normal mode fast. A waiter that
+ * loses goes back to the <em>head</em> of the list.
+ *
+ * <p><b>Starvation mode.</b> A waiter that loses after having waited more than 1 ms sets
+ * {@code STARVING}. From then on an unlocker leaves {@code LOCKED} set and hands the mutex
+ * straight to the oldest waiter; newcomers neither spin nor try to grab it, they queue at the
+ * tail. The unlocker returns to normal mode when it hands the mutex to the last waiter, or to
+ * one that waited less than 1 ms. Starvation mode bounds every waiter's wait; normal mode wins
+ * on throughput.
+ *
+ * <p><b>Interruption.</b> A parked waiter that is interrupted takes itself out of the list and
+ * throws, without the lock. If the lock was handed to it first, it keeps it and returns
+ * normally (the interrupt status stays set). A woken waiter that is interrupted before it wins
+ * passes its {@code WOKEN} duty on, so no wake-up is lost.
+ *
+ * <p>Invariants: {@code STARVING} implies {@code LOCKED}; {@code WAITERS} and the list change
+ * together, under the list's lock.
+ */
+public final class Mutex implements Locker {
+
+    static final int LOCKED = 1;
+    static final int WOKEN = 2;
+    static final int STARVING = 4;
+    static final int WAITERS = 8;
+    /** Go's {@code starvationThresholdNs}. */
+    static final long STARVATION_NANOS = 1_000_000L;
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Mutex.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** {@code LOCKED | WOKEN | STARVING | WAITERS}, see the class comment. */
+    private volatile int state;
+    /** Parked lockers, oldest first (except losers of a race, re-queued at the head). */
+    private final WaitList waiters = new WaitList();
+    /** The handle {@link #locked()} returns, made once so that it costs no allocation. */
+    private final Held held = this::unlock;
+
+    /** Creates an unlocked mutex: Go's {@code var mu sync.Mutex}. */
+    public Mutex() {
+    }
+
+    /**
+     * Locks the mutex: Go's {@code Mutex.Lock}. Blocks until it is available.
+     *
+     * @throws GoInterruptedException if the thread is interrupted while it must wait; the mutex
+     *     was then not acquired and the interrupt status is still set
+     */
+    @Override
+    public void lock() {
+        if (!STATE.compareAndSet(this, 0, LOCKED)) {
+            lockSlow();
+        }
+    }
+
+    /**
+     * Locks the mutex if it is free now: Go's {@code Mutex.TryLock}. Never blocks. Fails in
+     * starvation mode, where the mutex belongs to the oldest waiter.
+     *
+     * @return true if this call locked it
+     */
+    public boolean tryLock() {
+        int s = state;
+        return (s & (LOCKED | STARVING)) == 0 && STATE.compareAndSet(this, s, s | LOCKED);
+    }
+
+    /**
+     * Unlocks the mutex: Go's {@code Mutex.Unlock}. Any thread may unlock it.
+     *
+     * @throws IllegalStateException {@code sync: unlock of unlocked mutex} if it was not locked
+     */
+    @Override
+    public void unlock() {
+        if (!STATE.compareAndSet(this, LOCKED, 0)) {
+            unlockSlow();
+        }
+    }
+
+    /**
+     * Locks and returns a handle that unlocks when closed: {@code try (var held = mu.locked())
+     * {...}} is Go's {@code mu.Lock(); defer mu.Unlock()}. The handle is shared, no allocation.
+     *
+     * @return the handle
+     * @throws GoInterruptedException as {@link #lock()}
+     */
+    @Override
+    public Held locked() {
+        lock();
+        return held;
+    }
+
+    @Override
+    public String toString() {
+        int s = state;
+        return "Mutex[" + ((s & LOCKED) != 0 ? "locked" : "unlocked")
+                + ((s & STARVING) != 0 ? ", starving" : "")
+                + ((s & WAITERS) != 0 ? ", waiters" : "") + "]";
+    }
+
+    // ---- slow paths ----
+
+    private void lockSlow() {
+        boolean awoke = false; // this thread owns the WOKEN flag
+        long since = 0;        // when this thread first queued
+        int spins = 0;
+        for (;;) {
+            int s = state;
+            if ((s & (LOCKED | STARVING)) == 0) {
+                int n = awoke ? (s | LOCKED) & ~WOKEN : s | LOCKED;
+                if (STATE.compareAndSet(this, s, n)) {
+                    return;
+                }
+                continue;
+            }
+            if ((s & STARVING) == 0 && spins < Spin.MAX_ROUNDS && Spin.multicore()) {
+                // Tell unlockers not to wake a waiter: this thread is awake and will take it.
+                if (!awoke && (s & (WOKEN | WAITERS)) == WAITERS
+                        && STATE.compareAndSet(this, s, s | WOKEN)) {
+                    awoke = true;
+                }
+                spins = Spin.spinOnce(spins) ? spins + 1 : Spin.MAX_ROUNDS;
+                continue;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                giveUp(awoke);
+            }
+            boolean requeue = since != 0;
+            if (!requeue) {
+                since = System.nanoTime();
+            }
+            boolean starving = requeue && System.nanoTime() - since > STARVATION_NANOS;
+            int got = queueAndPark(awoke, starving, requeue, since);
+            if (got == WaitNode.GRANTED) {
+                return;
+            }
+            if (got == WaitNode.WOKEN) {
+                awoke = true;
+                spins = 0;
+            }
+        }
+    }
+
+    /**
+     * Queues the caller and parks it, unless the mutex became free meanwhile.
+     *
+     * @return {@link WaitNode#GRANTED} if the mutex was handed over, {@link WaitNode#WOKEN} if
+     *     woken to compete, {@link WaitNode#WAITING} if it was free before the caller queued
+     * @throws GoInterruptedException if interrupted while parked, with nothing acquired
+     */
+    private int queueAndPark(boolean awoke, boolean starving, boolean atHead, long since) {
+        waiters.lock();
+        for (;;) {
+            int s = state;
+            if ((s & (LOCKED | STARVING)) == 0) {
+                waiters.unlock();
+                return WaitNode.WAITING;
+            }
+            int n = s | WAITERS;
+            if (awoke) {
+                n &= ~WOKEN;
+            }
+            if (starving) {
+                n |= STARVING; // s has LOCKED, since STARVING implies LOCKED
+            }
+            if (STATE.compareAndSet(this, s, n)) {
+                break;
+            }
+        }
+        WaitNode node = new WaitNode(0);
+        node.since = since;
+        if (atHead) {
+            waiters.addFirst(node);
+        } else {
+            waiters.addLast(node);
+        }
+        waiters.unlock();
+        int got = node.park(this);
+        return got != WaitNode.WAITING ? got : cancel(node);
+    }
+
+    /** Interrupted while parked: leaves the list and throws, unless granted or woken first. */
+    private int cancel(WaitNode node) {
+        waiters.lock();
+        if (node.state != WaitNode.WAITING) {
+            waiters.unlock();
+            return node.state;
+        }
+        waiters.remove(node);
+        if (waiters.isEmpty()) {
+            clear(WAITERS | STARVING);
+        }
+        waiters.unlock();
+        throw new GoInterruptedException();
+    }
+
+    /** Interrupted before queueing: hands the WOKEN duty on, then throws. */
+    private void giveUp(boolean awoke) {
+        if (awoke) {
+            clear(WOKEN);
+            wakeOne();
+        }
+        throw new GoInterruptedException();
+    }
+
+    private void unlockSlow() {
+        for (;;) {
+            int s = state;
+            if ((s & LOCKED) == 0) {
+                throw new IllegalStateException("sync: unlock of unlocked mutex");
+            }
+            if ((s & STARVING) != 0) {
+                handOff();
+                return;
+            }
+            if (STATE.compareAndSet(this, s, s & ~LOCKED)) {
+                wakeOne();
+                return;
+            }
+        }
+    }
+
+    /** Normal mode: wakes the oldest waiter, unless the mutex is taken or someone is awake. */
+    private void wakeOne() {
+        for (;;) {
+            int s = state;
+            if ((s & WAITERS) == 0 || (s & (LOCKED | WOKEN | STARVING)) != 0) {
+                return;
+            }
+            if (STATE.compareAndSet(this, s, s | WOKEN)) {
+                break;
+            }
+        }
+        waiters.lock();
+        WaitNode n = waiters.poll();
+        if (waiters.isEmpty()) {
+            clear(n == null ? WAITERS | WOKEN : WAITERS);
+        }
+        if (n != null) {
+            n.grant(WaitNode.WOKEN);
+        }
+        waiters.unlock();
+        if (n != null) {
+            LockSupport.unpark(n.thread);
+        }
+    }
+
+    /** Starvation mode: {@code LOCKED} stays set and the oldest waiter becomes the owner. */
+    private void handOff() {
+        waiters.lock();
+        WaitNode n = waiters.poll();
+        for (;;) {
+            int s = state;
+            int next;
+            if (n == null) {
+                next = s & ~(LOCKED | STARVING | WAITERS); // every waiter gave up
+            } else if (waiters.isEmpty()) {
+                next = s & ~(STARVING | WAITERS);
+            } else if (System.nanoTime() - n.since <= STARVATION_NANOS) {
+                next = s & ~STARVING;
+            } else {
+                next = s;
+            }
+            if (STATE.compareAndSet(this, s, next)) {
+                break;
+            }
+        }
+        if (n != null) {
+            n.grant(WaitNode.GRANTED);
+        }
+        waiters.unlock();
+        if (n != null) {
+            LockSupport.unpark(n.thread);
+        }
+    }
+
+    private void clear(int bits) {
+        for (;;) {
+            int s = state;
+            if ((s & bits) == 0 || STATE.compareAndSet(this, s, s & ~bits)) {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package io.go4j.sync;
+
+import io.go4j.GoInterruptedException;
+import io.go4j.internal.sync.WaitList;
+import io.go4j.internal.sync.WaitNode;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A weighted semaphore: Go's {@code golang.org/x/sync/semaphore.Weighted}, bounding access to a
+ * resource of size {@code n}; each caller acquires and releases some weight of it.
+ *
+ * <p>Waiters are served in FIFO order, strictly: a large request at the head of the queue blocks
+ * later small ones even if they would fit, so that it is not starved. A release happens-before
+ * an acquire that it lets proceed returns.
+ *
+ * <h2>Algorithm</h2>
+ * Go's version takes a mutex around every call. Here one long holds the available weight and a
+ * {@code WAITERS} flag, set exactly while the wait list is not empty (flag and list change
+ * together under the list's lock). With the flag clear, acquiring and releasing are each one
+ * CAS on that word. With it set, both go through the lock: an acquirer queues behind the others,
+ * and a releaser adds its weight and then grants waiters from the head for as long as the head
+ * fits.
+ */
+public final class Semaphore {
+
+    static final String RELEASED_TOO_MUCH = "semaphore: released more than held";
+    static final long WAITERS = 1L << 62;
+    static final long AVAILABLE = WAITERS - 1;
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Semaphore.class, "state", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final long size;
+    /** {@code WAITERS |} the weight available now (size minus the weight held). */
+    private volatile long state;
+    /** Blocked acquirers, oldest first, each with its weight. */
+    private final WaitList waiters = new WaitList();
+
+    /**
+     * Creates a semaphore of total weight {@code n}: Go's {@code semaphore.NewWeighted(n)}.
+     *
+     * @param n the total weight, at most 2<sup>62</sup>-1
+     * @throws IllegalArgumentException if {@code n} is negative or too large
+     */
+    public Semaphore(long n) {
+        if (n < 0 || n > AVAILABLE) {
+            throw new IllegalArgumentException("semaphore: size out of range: " + n);
+        }
+        this.size = n;
+        this.state = n;
+    }
+
+    /**
+     * Acquires weight {@code n}, blocking until it is available and every earlier waiter has been
+     * served: Go's {@code Weighted.Acquire}. A request larger than the semaphore's size can never
+     * succeed: as in Go it then blocks (until interrupted, go4j's counterpart of the context
+     * being done) without holding back the other callers.
+     *
+     * @param n the weight
+     * @throws IllegalArgumentException if {@code n} is negative
+     * @throws GoInterruptedException if interrupted while it waits; nothing was acquired and the
+     *     interrupt status is still set
+     */
+    public void acquire(long n) {
+        long s = state;
+        if (n < 0 || (s & WAITERS) != 0 || s < n || !STATE.compareAndSet(this, s, s - n)) {
+            acquireSlow(n);
+        }
+    }
+
+    /**
+     * Acquires weight {@code n} if that is possible without waiting: Go's
+     * {@code Weighted.TryAcquire}. Fails if others are queued, even if {@code n} would fit.
+     *
+     * @param n the weight
+     * @return true if acquired
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
+    public boolean tryAcquire(long n) {
+        checkWeight(n);
+        for (;;) {
+            long s = state;
+            if ((s & WAITERS) != 0 || s < n) {
+                return false;
+            }
+            if (STATE.compareAndSet(this, s, s - n)) {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * Releases weight {@code n} and lets waiters that now fit proceed, in order: Go's
+     * {@code Weighted.Release}.
+     *
+     * @param n the weight
+     * @throws IllegalStateException {@code semaphore: released more than held} if that would make
+     *     more weight available than the size (nothing is released then)
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
+    public void release(long n) {
+        checkWeight(n);
+        for (;;) {
+            long s = state;
+            if ((s & WAITERS) != 0) {
+                releaseSlow(n);
+                return;
+            }
+            if (n > size - s) {
+                throw new IllegalStateException(RELEASED_TOO_MUCH);
+            }
+            if (STATE.compareAndSet(this, s, s + n)) {
+                return;
+            }
+        }
+    }
+
+    /** @return the weight held now (a snapshot) */
+    long held() {
+        return size - (state & AVAILABLE);
+    }
+
+    @Override
+    public String toString() {
+        return "Semaphore[size=" + size + ", held=" + held() + "]";
+    }
+
+    private static void checkWeight(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("semaphore: negative weight " + n);
+        }
+    }
+
+    private void acquireSlow(long n) {
+        checkWeight(n);
+        if (n > size) {
+            blockUntilInterrupted();
+        }
+        waiters.lock();
+        for (;;) {
+            long s = state;
+            if ((s & WAITERS) == 0 && s >= n) {
+                if (STATE.compareAndSet(this, s, s - n)) {
+                    waiters.unlock();
+                    return;
+                }
+            } else if ((s & WAITERS) != 0 || STATE.compareAndSet(this, s, s | WAITERS)) {
+                break;
+            }
+        }
+        WaitNode node = new WaitNode(n);
+        waiters.addLast(node);
+        waiters.unlock();
+        if (node.park(this) == WaitNode.WAITING) {
+            cancel(node);
+        }
+    }
+
+    private void blockUntilInterrupted() {
+        while (!Thread.currentThread().isInterrupted()) {
+            LockSupport.park(this);
+        }
+        throw new GoInterruptedException();
+    }
+
+    /** Interrupted while queued: leaves and throws, unless granted meanwhile. */
+    private void cancel(WaitNode node) {
+        waiters.lock();
+        if (node.state != WaitNode.WAITING) {
+            waiters.unlock();
+            return;
+        }
+        waiters.remove(node);
+        // Leaving the head may let the next waiters in (Go does this too).
+        WaitNode chain = grantFitting();
+        waiters.unlock();
+        WaitList.unparkAll(chain);
+        throw new GoInterruptedException();
+    }
+
+    private void releaseSlow(long n) {
+        waiters.lock();
+        for (;;) {
+            long s = state;
+            if (n > size - (s & AVAILABLE)) {
+                waiters.unlock();
+                throw new IllegalStateException(RELEASED_TOO_MUCH);
+            }
+            if (STATE.compareAndSet(this, s, s + n)) {
+                break;
+            }
+        }
+        WaitNode chain = grantFitting();
+        waiters.unlock();
+        WaitList.unparkAll(chain);
+    }
+
+    /**
+     * Lock held, {@code WAITERS} set: grants waiters from the head while the head fits, clears
+     * {@code WAITERS} if none is left.
+     *
+     * @return the granted nodes, to unpark after unlocking
+     */
+    private WaitNode grantFitting() {
+        WaitNode chain = null;
+        for (WaitNode head; (head = waiters.peek()) != null; ) {
+            long w = head.weight;
+            long s;
+            do {
+                s = state;
+                if ((s & AVAILABLE) < w) {
+                    return chain; // the head does not fit: everyone behind it waits too
+                }
+            } while (!STATE.compareAndSet(this, s, s - w));
+            chain = waiters.grantFirst(WaitNode.GRANTED, chain);
+        }
+        for (long s; !STATE.compareAndSet(this, s = state, s & ~WAITERS); ) {
+            // retry
+        }
+        return chain;
+    }
+}

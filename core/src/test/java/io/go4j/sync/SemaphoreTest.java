@@ -1,0 +1,130 @@
+package io.go4j.sync;
+
+import static io.go4j.sync.SyncTesting.assertPanics;
+import static io.go4j.sync.SyncTesting.awaitParkedOn;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.go4j.GoInterruptedException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@code golang.org/x/sync/semaphore} behaviour: weights, FIFO, no starvation, misuse. */
+@Timeout(20)
+class SemaphoreTest {
+
+    @Test
+    void acquireAndRelease() {
+        Semaphore s = new Semaphore(10);
+        s.acquire(3);
+        s.acquire(7);
+        assertFalse(s.tryAcquire(1), "full semaphore gave out more");
+        s.release(5);
+        assertTrue(s.tryAcquire(5));
+        assertFalse(s.tryAcquire(1));
+        s.release(10);
+        assertTrue(s.tryAcquire(10));
+        s.release(10);
+    }
+
+    @Test
+    void releasedMoreThanHeld() {
+        Semaphore s = new Semaphore(2);
+        s.acquire(1);
+        assertPanics("semaphore: released more than held", () -> s.release(2));
+        s.release(1);
+        assertPanics("semaphore: released more than held", () -> s.release(1));
+        assertTrue(s.tryAcquire(2), "failed releases must change nothing");
+        assertThrows(IllegalArgumentException.class, () -> s.acquire(-1));
+    }
+
+    @Test
+    void weightedHammer() throws Exception {
+        Semaphore s = new Semaphore(10);
+        AtomicInteger inUse = new AtomicInteger();
+        try (SyncTesting g = new SyncTesting()) {
+            for (int i = 0; i < 8; i++) {
+                long w = i % 4 + 1;
+                g.go(() -> {
+                    for (int j = 0; j < 500; j++) {
+                        s.acquire(w);
+                        int now = inUse.addAndGet((int) w);
+                        SyncTesting.check(now <= 10, "weight in use " + now + " exceeds size");
+                        inUse.addAndGet((int) -w);
+                        s.release(w);
+                    }
+                });
+            }
+        }
+        assertTrue(s.tryAcquire(10), "weight leaked: " + s);
+    }
+
+    @Test
+    void largeRequestAtHeadBlocksSmallerOnes() throws Exception {
+        Semaphore s = new Semaphore(10);
+        s.acquire(8);
+        BlockingQueue<String> order = new ArrayBlockingQueue<>(4);
+        try (SyncTesting g = new SyncTesting()) {
+            Thread big = g.go(() -> {
+                s.acquire(5);
+                order.put("big");
+            });
+            awaitParkedOn(big, s);
+            assertFalse(s.tryAcquire(1), "tryAcquire must not overtake a waiter");
+            Thread small = g.go(() -> {
+                s.acquire(1);
+                order.put("small");
+            });
+            awaitParkedOn(small, s);
+            assertTrue(order.isEmpty(), "the small request overtook the big one");
+            s.release(3); // 5 free: the big one fits, then 0 free
+            assertEquals("big", order.take());
+            s.release(5); // the small one fits now
+            assertEquals("small", order.take());
+        }
+        s.release(6);
+        assertTrue(s.tryAcquire(10));
+    }
+
+    @Test
+    void interruptedHeadLetsTheNextIn() throws Exception {
+        Semaphore s = new Semaphore(4);
+        s.acquire(3);
+        BlockingQueue<String> got = new ArrayBlockingQueue<>(2);
+        try (SyncTesting g = new SyncTesting()) {
+            Thread big = g.go(() -> {
+                try {
+                    s.acquire(4);
+                    got.put("big");
+                } catch (GoInterruptedException e) {
+                    got.add(Thread.currentThread().isInterrupted() ? "big interrupted" : "status lost");
+                }
+            });
+            awaitParkedOn(big, s);
+            Thread small = g.go(() -> {
+                s.acquire(1);
+                got.put("small");
+            });
+            awaitParkedOn(small, s);
+            big.interrupt();
+            assertEquals("big interrupted", got.take());
+            assertEquals("small", got.take()); // the free unit was there all along
+        }
+        s.release(4);
+        assertTrue(s.tryAcquire(4), "weight leaked: " + s);
+    }
+
+    @Test
+    void requestLargerThanSizeBlocksUntilInterrupted() throws Exception {
+        Semaphore s = new Semaphore(3);
+        try (SyncTesting g = new SyncTesting()) {
+            g.assertInterruptible(s, () -> s.acquire(4));
+        }
+        assertTrue(s.tryAcquire(3), "a doomed request must not hold back others");
+    }
+}
