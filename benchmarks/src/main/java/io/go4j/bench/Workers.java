@@ -13,11 +13,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * thread outlives the invocation that started it, and turns a failure or a hang of any of them
  * into an exception that fails the benchmark instead of a silent wrong number or a stuck run.
  */
-final class Workers {
+public final class Workers {
 
     /** A thread body that may throw, as blocking JDK and Jox calls do. */
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         void run() throws Exception;
     }
 
@@ -33,17 +33,17 @@ final class Workers {
     }
 
     /** Threads started with go4j's {@link Go#go}. */
-    static Workers goroutines() {
+    public static Workers goroutines() {
         return new Workers(true);
     }
 
     /** Threads started with {@link Thread#ofVirtual()}, on the JDK's default scheduler. */
-    static Workers virtualThreads() {
+    public static Workers virtualThreads() {
         return new Workers(false);
     }
 
     /** Starts {@code body} on a new virtual thread of this group. */
-    void start(Body body) {
+    public void start(Body body) {
         Runnable task = () -> {
             try {
                 body.run();
@@ -60,7 +60,7 @@ final class Workers {
      * @throws IllegalStateException if a thread failed, or if they did not all finish within a
      *     minute (a deadlock: the stuck ones are daemon threads and die with the forked JVM)
      */
-    void joinAll() throws InterruptedException {
+    public void joinAll() throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         for (Thread t : threads) {
             long left = Math.max(1, deadline - System.nanoTime());
