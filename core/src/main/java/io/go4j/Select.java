@@ -116,14 +116,18 @@ public final class Select {
             throw new GoInterruptedException();
         }
         int[] pollOrder = new int[active];
-        int[] lockOrder = new int[active];
         for (int i = 0, k = 0; i < cases.length; i++) {
             if (cases[i].kind != DEFAULT && cases[i].chan != null) {
-                pollOrder[k] = i;
-                lockOrder[k++] = i;
+                pollOrder[k++] = i;
             }
         }
         shuffle(pollOrder);
+        // The lock order starts from the random poll order and the sort is stable, so cases on
+        // the same channel keep a random relative order. A blocked select queues its waiters in
+        // lock order, and a counterpart takes the first one queued: sorting from index order
+        // would make the first of several cases on one channel always win once blocked (Go's
+        // selectgo does the same for the same reason; its TestPseudoRandomSend checks it).
+        int[] lockOrder = pollOrder.clone();
         sortByChannel(cases, lockOrder);
 
         lockAll(cases, lockOrder);
@@ -206,7 +210,7 @@ public final class Select {
         }
     }
 
-    /** Insertion sort: selects have few cases. */
+    /** Stable insertion sort (see the lock order in {@link #select(Case...)}): selects have few cases. */
     private static void sortByChannel(Case[] cases, int[] order) {
         for (int i = 1; i < order.length; i++) {
             int x = order[i];
