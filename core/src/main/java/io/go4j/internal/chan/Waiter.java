@@ -140,7 +140,7 @@ public final class Waiter {
     }
 
     private boolean spinUntilClaimed() {
-        if (SPINNERS.get() >= MAX_SPINNERS) {
+        if (thread.isVirtual() || SPINNERS.get() >= MAX_SPINNERS) {
             return false;
         }
         SPINNERS.getAndIncrement();
