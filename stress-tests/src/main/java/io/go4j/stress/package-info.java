@@ -1,12 +1,12 @@
 /**
- * jcstress tests of go4j's channels and {@code select}.
+ * jcstress tests of go4j's channels, {@code select} and {@code sync} primitives.
  *
  * <p>Every test pins one rule of the Go memory model or one atomicity guarantee of the Go spec,
  * stated in its class Javadoc. Actors are plain platform threads (jcstress threads): a channel
- * works from any thread. Actors may block, but in every test the blocking operations of one
+ * and every sync primitive work from any thread. Actors may block, but in every test the blocking operations of one
  * iteration always pair up, so every actor finishes.
  *
- * <p>Sub-packages: {@code chan} (send, receive, close, non-blocking operations) and
- * {@code select}.
+ * <p>Sub-packages: {@code chan} (send, receive, close, non-blocking operations),
+ * {@code select}, and {@code sync} (Mutex, RWMutex, WaitGroup, Once, Cond, Semaphore).
  */
 package io.go4j.stress;
