@@ -152,7 +152,10 @@ public final class Mutex implements Locker {
                         && STATE.compareAndSet(this, s, s | WOKEN)) {
                     awoke = true;
                 }
-                spins = Spin.spinOnce(spins) ? spins + 1 : Spin.MAX_ROUNDS;
+                // Whole rounds, unlike the waits of the other primitives: a spinner that pounced
+                // the moment the mutex is free would bounce it between cores on every unlock,
+                // whereas the holder re-locking a few times in a row meanwhile is Go's throughput.
+                spins = Spin.spinOnce(spins, () -> false) ? spins + 1 : Spin.MAX_ROUNDS;
                 continue;
             }
             if (Thread.currentThread().isInterrupted()) {

@@ -1,6 +1,7 @@
 package io.go4j.sync;
 
 import io.go4j.GoInterruptedException;
+import io.go4j.internal.sync.Spin;
 import io.go4j.internal.sync.WaitList;
 import io.go4j.internal.sync.WaitNode;
 import java.lang.invoke.MethodHandles;
@@ -33,6 +34,14 @@ import java.util.concurrent.locks.LockSupport;
  * taken queues. Unlocking the writer (or a pending writer giving up when interrupted) lets all
  * queued readers in at once and hands the slot to the oldest queued writer, in one CAS.
  *
+ * <p>Both sides mostly wait for something that takes a few instructions (a read or write
+ * section), while a park and unpark take microseconds. So before blocking, each waiter spins a
+ * few rounds where {@link Spin} allows it: a reader that finds {@code WRITER} set, or a writer
+ * that finds the slot taken, retries the one-CAS path before it queues, unless writers are queued
+ * already (the slot goes to them next); that is the same as arriving a little later, so writer
+ * preference is kept. A pending writer watches the reader count before it parks; a queued waiter
+ * watches for its grant (see {@link WaitNode#park}).
+ *
  * <p>Invariants: a waiting flag is set exactly while its list is not empty, and either waiting
  * flag implies {@code WRITER}; the flags and lists change only under the lock of
  * {@link #readers}, which guards both lists. So an unlocker whose plain CAS back to 0 succeeds
@@ -57,7 +66,13 @@ public final class RWMutex implements Locker {
 
     /** Reader count and flags, see the class comment. */
     private volatile int state;
-    /** The pending writer, unparked by the last reader out; written before setting WRITER. */
+    /**
+     * The pending writer, unparked by the last reader out. Read only by that reader, so it needs
+     * to be right only while {@code WRITER} is set with readers in; it is written before setting
+     * {@code WRITER} where that may be so ({@link #lockSlow}, {@link #passOn}). The fast path
+     * {@link #lock()} leaves it stale: it sets {@code WRITER} only from 0, and no reader gets in
+     * while {@code WRITER} is set, so nobody reads it during that writer's turn.
+     */
     private volatile Thread writer;
     /** Queued readers. Its lock guards both lists and the waiting flags. */
     private final WaitList readers = new WaitList();
@@ -209,7 +224,7 @@ public final class RWMutex implements Locker {
     }
 
     private void rLockSlow() {
-        for (;;) {
+        for (int round = 0; ; ) {
             int s = state;
             if ((s & WRITER) == 0) {
                 checkReaders(s);
@@ -217,6 +232,9 @@ public final class RWMutex implements Locker {
                     return;
                 }
                 continue;
+            }
+            if ((s & WRITERS_WAITING) == 0 && Spin.spinOnce(round++, this::writerTurnOver)) {
+                continue; // the writer may be about to leave, with no other writer to take over
             }
             readers.lock();
             s = state;
@@ -235,6 +253,17 @@ public final class RWMutex implements Locker {
     }
 
     private void lockSlow() {
+        for (int round = 0; ; ) {
+            int s = state;
+            if (s == 0) {
+                if (STATE.compareAndSet(this, 0, WRITER)) {
+                    return;
+                }
+            } else if ((s & (WRITER | WRITERS_WAITING)) != WRITER
+                    || !Spin.spinOnce(round++, this::writerTurnOver)) {
+                break; // readers only (take the slot, wait for them), writers queued, or spun out
+            }
+        }
         Thread me = Thread.currentThread();
         readers.lock();
         for (;;) {
@@ -276,14 +305,30 @@ public final class RWMutex implements Locker {
         throw new GoInterruptedException();
     }
 
-    /** Owns the writer slot: parks until the readers that were in have left. */
+    /** Owns the writer slot: spins a little, then parks, until the readers that were in left. */
     private void awaitReaders() {
-        while ((state & READERS) != 0) {
+        for (int round = 0; !readersOut() && Spin.spinOnce(round, this::readersOut); round++) {
+            // the last reader may be about to leave
+        }
+        while (!readersOut()) {
             if (Thread.currentThread().isInterrupted()) {
                 abandon();
             }
             LockSupport.park(this);
         }
+    }
+
+    /** What a pending writer waits for: the readers that were in have all left. */
+    private boolean readersOut() {
+        return (state & READERS) == 0;
+    }
+
+    /**
+     * What a spinning newcomer waits for while a writer owns the slot: the slot free again, or
+     * writers queued for it (then the newcomer would wait a whole further turn: no use spinning).
+     */
+    private boolean writerTurnOver() {
+        return (state & (WRITER | WRITERS_WAITING)) != WRITER;
     }
 
     /** A pending writer was interrupted: gives the slot up and throws, unless it got the lock. */

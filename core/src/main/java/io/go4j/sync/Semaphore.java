@@ -1,6 +1,7 @@
 package io.go4j.sync;
 
 import io.go4j.GoInterruptedException;
+import io.go4j.internal.sync.Spin;
 import io.go4j.internal.sync.WaitList;
 import io.go4j.internal.sync.WaitNode;
 import java.lang.invoke.MethodHandles;
@@ -22,6 +23,12 @@ import java.util.concurrent.locks.LockSupport;
  * CAS on that word. With it set, both go through the lock: an acquirer queues behind the others,
  * and a releaser adds its weight and then grants waiters from the head for as long as the head
  * fits.
+ *
+ * <p>A permit is usually held for a short while, and a park and unpark cost microseconds. So an
+ * acquirer that finds too little weight free but nobody queued first spins a few rounds (see
+ * {@link Spin}), retrying the one-CAS path, before it queues; that is the same as arriving a
+ * little later, so FIFO order is kept. A queued waiter also spins briefly before parking (see
+ * {@link WaitNode#park}), watching for the grant.
  */
 public final class Semaphore {
 
@@ -144,6 +151,18 @@ public final class Semaphore {
         checkWeight(n);
         if (n > size) {
             blockUntilInterrupted();
+        }
+        // Spin while nobody is queued, until n is free or someone queues: state >= n says either,
+        // as WAITERS alone exceeds any weight.
+        for (int round = 0; ; ) {
+            long s = state;
+            if ((s & WAITERS) == 0 && s >= n) {
+                if (STATE.compareAndSet(this, s, s - n)) {
+                    return;
+                }
+            } else if ((s & WAITERS) != 0 || !Spin.spinOnce(round++, () -> state >= n)) {
+                break; // others are queued (this call goes behind them), or spinning no longer pays
+            }
         }
         waiters.lock();
         for (;;) {

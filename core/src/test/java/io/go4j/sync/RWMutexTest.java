@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -128,6 +129,66 @@ class RWMutexTest {
         for (int readers : new int[] {1, 3, 10, 1, 3, 10, 1, 3, 10, 5}) {
             hammerRWMutex(readers, n);
         }
+    }
+
+    /**
+     * Go's hammer with sections of no length on platform threads and goroutines at once, so that
+     * readers and writers mostly get in while spinning (before queueing, or a pending writer
+     * watching the last reader leave) and sometimes through the queues.
+     */
+    @Test
+    void briefSectionsOnPlatformThreadsAndGoroutines() throws Exception {
+        AtomicInteger activity = new AtomicInteger();
+        RWMutex rw = new RWMutex();
+        SyncTesting.Body readerBody = () -> {
+            for (int i = 0; i < 20_000; i++) {
+                rw.rLock();
+                int n = activity.incrementAndGet();
+                SyncTesting.check(n >= 1 && n < 10000, "reader in with a writer: " + n);
+                activity.decrementAndGet();
+                rw.rUnlock();
+            }
+        };
+        SyncTesting.Body writerBody = () -> {
+            for (int i = 0; i < 5_000; i++) {
+                rw.lock();
+                int n = activity.addAndGet(10000);
+                SyncTesting.check(n == 10000, "writer in with others: " + n);
+                activity.addAndGet(-10000);
+                rw.unlock();
+            }
+        };
+        try (SyncTesting g = new SyncTesting()) {
+            g.platform(readerBody);
+            g.platform(writerBody);
+            g.go(readerBody);
+            g.go(writerBody);
+        }
+        assertEquals(0, activity.get());
+        assertTrue(rw.tryLock(), "lock left held: " + rw);
+    }
+
+    @Test
+    void interruptedBeforeWaitsThatMustBlock() {
+        RWMutex rw = new RWMutex();
+        rw.lock();
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(GoInterruptedException.class, rw::rLock);
+            assertTrue(Thread.currentThread().isInterrupted(), "interrupt status lost");
+            assertThrows(GoInterruptedException.class, rw::lock);
+            assertTrue(Thread.currentThread().isInterrupted(), "interrupt status lost");
+            rw.unlock();
+            rw.rLock();
+            assertThrows(GoInterruptedException.class, rw::lock); // pending: a reader is in
+            assertTrue(Thread.currentThread().isInterrupted(), "interrupt status lost");
+        } finally {
+            Thread.interrupted();
+        }
+        assertTrue(rw.tryRLock(), "the interrupted writer kept the slot: " + rw);
+        rw.rUnlock();
+        rw.rUnlock();
+        assertTrue(rw.tryLock(), "interrupted calls must leave nothing behind: " + rw);
     }
 
     @Test

@@ -33,15 +33,29 @@ final class SyncTesting implements AutoCloseable {
 
     /** Starts {@code body} in a goroutine; whatever it throws fails the test at {@link #close()}. */
     Thread go(Body body) {
-        Thread t = Go.go(() -> {
+        Thread t = Go.go(reporting(body));
+        started.add(t);
+        return t;
+    }
+
+    /**
+     * Starts {@code body} on a platform thread, where blocking and spinning cost differently than
+     * on a goroutine; whatever it throws fails the test at {@link #close()}.
+     */
+    Thread platform(Body body) {
+        Thread t = Thread.ofPlatform().start(reporting(body));
+        started.add(t);
+        return t;
+    }
+
+    private Runnable reporting(Body body) {
+        return () -> {
             try {
                 body.run();
             } catch (Throwable e) {
                 failures.add(e);
             }
-        });
-        started.add(t);
-        return t;
+        };
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.go4j.internal.sync;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * Go's {@code runtime_canSpin}/{@code runtime_doSpin} for a JVM: a thread that finds a lock held
@@ -10,6 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * single core, at most {@link #MAX_ROUNDS} rounds per acquisition (as Go), and by at most half
  * the cores at once: on a virtual thread a spinning goroutine occupies a carrier that other
  * goroutines may need.
+ *
+ * <p>A round ends early once the caller's condition holds: a round is a microsecond or so on
+ * current hardware, long enough for the thread it waits for to have moved on, and a spinner that
+ * lingers holds the only slot of a 2-core machine, making the next waiter park.
  */
 public final class Spin {
 
@@ -24,12 +29,13 @@ public final class Spin {
     }
 
     /**
-     * Spins one round if spinning may pay.
+     * Spins one round if spinning may pay, or less: until {@code done} holds.
      *
      * @param round how many rounds this acquisition spun already
+     * @param done what the caller waits for (checked between pauses; it should only read)
      * @return false, without spinning, if the caller should rather park
      */
-    public static boolean spinOnce(int round) {
+    public static boolean spinOnce(int round, BooleanSupplier done) {
         if (round >= MAX_ROUNDS || MAX_SPINNERS < 1) {
             return false;
         }
@@ -37,7 +43,7 @@ public final class Spin {
             SPINNERS.getAndDecrement();
             return false;
         }
-        for (int i = 0; i < PAUSES; i++) {
+        for (int i = 0; i < PAUSES && !done.getAsBoolean(); i++) {
             Thread.onSpinWait();
         }
         SPINNERS.getAndDecrement();

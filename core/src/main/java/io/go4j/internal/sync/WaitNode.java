@@ -48,13 +48,22 @@ public final class WaitNode {
     }
 
     /**
-     * Parks until the node leaves {@link #WAITING} or the thread is interrupted.
+     * Waits until the node leaves {@link #WAITING} or the thread is interrupted.
+     *
+     * <p>A grant often comes within a microsecond (a lock held for a few instructions, a permit
+     * released at once), much sooner than a park and unpark take. So the waiter first watches
+     * {@link #state} for a few rounds where {@link Spin} allows it, and parks only if the grant
+     * has not come by then. The spin is bounded and needs a free core, so a wait that is long
+     * anyway (a Cond, a WaitGroup) loses at most those few rounds.
      *
      * @param blocker the primitive, for thread dumps
      * @return the state it left {@code WAITING} for, or {@code WAITING} if interrupted first (the
      *     caller then takes the list's lock and cancels if the state is still {@code WAITING})
      */
     public int park(Object blocker) {
+        for (int round = 0; !left() && Spin.spinOnce(round, this::left); round++) {
+            // the granter may be about to write state
+        }
         int s;
         while ((s = state) == WAITING) {
             if (Thread.currentThread().isInterrupted()) {
@@ -63,6 +72,11 @@ public final class WaitNode {
             LockSupport.park(blocker);
         }
         return s;
+    }
+
+    /** @return true once the node has left {@link #WAITING} */
+    private boolean left() {
+        return state != WAITING;
     }
 
     /**
