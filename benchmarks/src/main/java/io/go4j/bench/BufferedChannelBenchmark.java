@@ -52,18 +52,7 @@ public class BufferedChannelBenchmark {
     public void go4j() throws InterruptedException {
         Chan<Integer> c = Chan.make(capacity);
         Workers w = Workers.goroutines();
-        w.start(() -> {
-            for (int i = 0; i < ITEMS; i++) {
-                c.send(Items.get(i));
-            }
-        });
-        w.start(() -> {
-            long sum = 0;
-            for (int i = 0; i < ITEMS; i++) {
-                sum += c.receive();
-            }
-            Items.check(sum, Items.sumOfFirst(ITEMS));
-        });
+        w.startStream(ITEMS, c::send, c::receive);
         w.joinAll();
     }
 
@@ -72,18 +61,7 @@ public class BufferedChannelBenchmark {
     public void arrayBlockingQueue() throws InterruptedException {
         ArrayBlockingQueue<Integer> q = new ArrayBlockingQueue<>(capacity);
         Workers w = Workers.virtualThreads();
-        w.start(() -> {
-            for (int i = 0; i < ITEMS; i++) {
-                q.put(Items.get(i));
-            }
-        });
-        w.start(() -> {
-            long sum = 0;
-            for (int i = 0; i < ITEMS; i++) {
-                sum += q.take();
-            }
-            Items.check(sum, Items.sumOfFirst(ITEMS));
-        });
+        w.startStream(ITEMS, q::put, q::take);
         w.joinAll();
     }
 
@@ -92,18 +70,7 @@ public class BufferedChannelBenchmark {
     public void jox() throws InterruptedException {
         Channel<Integer> c = Channel.newBufferedChannel(capacity);
         Workers w = Workers.virtualThreads();
-        w.start(() -> {
-            for (int i = 0; i < ITEMS; i++) {
-                c.send(Items.get(i));
-            }
-        });
-        w.start(() -> {
-            long sum = 0;
-            for (int i = 0; i < ITEMS; i++) {
-                sum += c.receive();
-            }
-            Items.check(sum, Items.sumOfFirst(ITEMS));
-        });
+        w.startStream(ITEMS, c::send, c::receive);
         w.joinAll();
     }
 
@@ -112,18 +79,7 @@ public class BufferedChannelBenchmark {
     public void linkedTransferQueue() throws InterruptedException {
         LinkedTransferQueue<Integer> q = new LinkedTransferQueue<>();
         Workers w = Workers.virtualThreads();
-        w.start(() -> {
-            for (int i = 0; i < ITEMS; i++) {
-                q.put(Items.get(i));
-            }
-        });
-        w.start(() -> {
-            long sum = 0;
-            for (int i = 0; i < ITEMS; i++) {
-                sum += q.take();
-            }
-            Items.check(sum, Items.sumOfFirst(ITEMS));
-        });
+        w.startStream(ITEMS, q::put, q::take);
         w.joinAll();
     }
 }

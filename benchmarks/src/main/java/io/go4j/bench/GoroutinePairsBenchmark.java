@@ -66,18 +66,7 @@ public class GoroutinePairsBenchmark {
         Workers w = Workers.goroutines();
         for (int p = 0; p < pairs; p++) {
             Chan<Integer> c = Chan.make();
-            w.start(() -> {
-                long sum = 0;
-                for (int i = 0; i < k; i++) {
-                    sum += c.receive();
-                }
-                Items.check(sum, Items.sumOfFirst(k));
-            });
-            w.start(() -> {
-                for (int i = 0; i < k; i++) {
-                    c.send(Items.get(i));
-                }
-            });
+            w.startStream(k, c::send, c::receive);
         }
         w.joinAll();
     }
@@ -89,18 +78,7 @@ public class GoroutinePairsBenchmark {
         Workers w = Workers.virtualThreads();
         for (int p = 0; p < pairs; p++) {
             SynchronousQueue<Integer> q = new SynchronousQueue<>();
-            w.start(() -> {
-                long sum = 0;
-                for (int i = 0; i < k; i++) {
-                    sum += q.take();
-                }
-                Items.check(sum, Items.sumOfFirst(k));
-            });
-            w.start(() -> {
-                for (int i = 0; i < k; i++) {
-                    q.put(Items.get(i));
-                }
-            });
+            w.startStream(k, q::put, q::take);
         }
         w.joinAll();
     }
@@ -112,18 +90,7 @@ public class GoroutinePairsBenchmark {
         Workers w = Workers.virtualThreads();
         for (int p = 0; p < pairs; p++) {
             Channel<Integer> c = Channel.newRendezvousChannel();
-            w.start(() -> {
-                long sum = 0;
-                for (int i = 0; i < k; i++) {
-                    sum += c.receive();
-                }
-                Items.check(sum, Items.sumOfFirst(k));
-            });
-            w.start(() -> {
-                for (int i = 0; i < k; i++) {
-                    c.send(Items.get(i));
-                }
-            });
+            w.startStream(k, c::send, c::receive);
         }
         w.joinAll();
     }

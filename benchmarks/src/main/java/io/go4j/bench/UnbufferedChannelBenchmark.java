@@ -45,18 +45,7 @@ public class UnbufferedChannelBenchmark {
     public void go4j() throws InterruptedException {
         Chan<Integer> c = Chan.make();
         Workers w = Workers.goroutines();
-        w.start(() -> {
-            for (int i = 0; i < ITEMS; i++) {
-                c.send(Items.get(i));
-            }
-        });
-        w.start(() -> {
-            long sum = 0;
-            for (int i = 0; i < ITEMS; i++) {
-                sum += c.receive();
-            }
-            Items.check(sum, Items.sumOfFirst(ITEMS));
-        });
+        w.startStream(ITEMS, c::send, c::receive);
         w.joinAll();
     }
 
@@ -65,18 +54,7 @@ public class UnbufferedChannelBenchmark {
     public void synchronousQueue() throws InterruptedException {
         SynchronousQueue<Integer> q = new SynchronousQueue<>();
         Workers w = Workers.virtualThreads();
-        w.start(() -> {
-            for (int i = 0; i < ITEMS; i++) {
-                q.put(Items.get(i));
-            }
-        });
-        w.start(() -> {
-            long sum = 0;
-            for (int i = 0; i < ITEMS; i++) {
-                sum += q.take();
-            }
-            Items.check(sum, Items.sumOfFirst(ITEMS));
-        });
+        w.startStream(ITEMS, q::put, q::take);
         w.joinAll();
     }
 
@@ -85,18 +63,7 @@ public class UnbufferedChannelBenchmark {
     public void linkedTransferQueue() throws InterruptedException {
         LinkedTransferQueue<Integer> q = new LinkedTransferQueue<>();
         Workers w = Workers.virtualThreads();
-        w.start(() -> {
-            for (int i = 0; i < ITEMS; i++) {
-                q.transfer(Items.get(i));
-            }
-        });
-        w.start(() -> {
-            long sum = 0;
-            for (int i = 0; i < ITEMS; i++) {
-                sum += q.take();
-            }
-            Items.check(sum, Items.sumOfFirst(ITEMS));
-        });
+        w.startStream(ITEMS, q::transfer, q::take);
         w.joinAll();
     }
 
@@ -105,18 +72,7 @@ public class UnbufferedChannelBenchmark {
     public void jox() throws InterruptedException {
         Channel<Integer> c = Channel.newRendezvousChannel();
         Workers w = Workers.virtualThreads();
-        w.start(() -> {
-            for (int i = 0; i < ITEMS; i++) {
-                c.send(Items.get(i));
-            }
-        });
-        w.start(() -> {
-            long sum = 0;
-            for (int i = 0; i < ITEMS; i++) {
-                sum += c.receive();
-            }
-            Items.check(sum, Items.sumOfFirst(ITEMS));
-        });
+        w.startStream(ITEMS, c::send, c::receive);
         w.joinAll();
     }
 }

@@ -21,6 +21,18 @@ public final class Workers {
         void run() throws Exception;
     }
 
+    /** Sends one item, as a producer does; may block. */
+    @FunctionalInterface
+    public interface Sender {
+        void send(Integer item) throws Exception;
+    }
+
+    /** Receives one item, as a consumer does; may block. */
+    @FunctionalInterface
+    public interface Receiver {
+        Integer receive() throws Exception;
+    }
+
     /** Longer than any sane invocation; past it the benchmark is deadlocked. */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
@@ -52,6 +64,26 @@ public final class Workers {
             }
         };
         threads.add(goroutines ? Go.go(task) : Thread.ofVirtual().start(task));
+    }
+
+    /**
+     * Starts one stream, the shape of the channel benchmarks: a consumer that receives
+     * {@code items} items and checks that they add up, and a producer that sends items
+     * {@code 0 .. items-1}.
+     */
+    public void startStream(int items, Sender sender, Receiver receiver) {
+        start(() -> {
+            long sum = 0;
+            for (int i = 0; i < items; i++) {
+                sum += receiver.receive();
+            }
+            Items.check(sum, Items.sumOfFirst(items));
+        });
+        start(() -> {
+            for (int i = 0; i < items; i++) {
+                sender.send(Items.get(i));
+            }
+        });
     }
 
     /**
