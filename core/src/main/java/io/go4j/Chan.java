@@ -187,7 +187,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     @Override
     public void close() {
-        List<Thread> woken = new ArrayList<>();
+        List<Waiter> woken = new ArrayList<>();
         lock();
         if (closed) {
             unlock();
@@ -198,17 +198,19 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             w.item = null;
             w.closed = true;
             if (w.claim()) {
-                woken.add(w.thread);
+                woken.add(w);
             }
         }
         for (Waiter w; (w = senders.poll()) != null; ) {
             w.closed = true;
             if (w.claim()) {
-                woken.add(w.thread);
+                woken.add(w);
             }
         }
         unlock();
-        woken.forEach(LockSupport::unpark);
+        for (Waiter w : woken) {
+            LockSupport.unpark(w.threadToWake());
+        }
     }
 
     @Override
@@ -327,7 +329,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         for (Waiter r; (r = receivers.poll()) != null; ) {
             r.item = value;
             if (r.claim()) {
-                wakeup = r.thread;
+                wakeup = r.threadToWake();
                 return true;
             }
         }
@@ -363,7 +365,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     private Waiter claimSender() {
         for (Waiter s; (s = senders.poll()) != null; ) {
             if (s.claim()) {
-                wakeup = s.thread;
+                wakeup = s.threadToWake();
                 return s;
             }
         }

@@ -68,6 +68,13 @@ public final class Waiter {
 
     /** Owner only: {@link #WAITING}, {@link #CANCELLED}, or the index of the case that fired. */
     private volatile int state = WAITING;
+    /**
+     * Owner only: set once the owner stops spinning and may park. The owner writes it before
+     * its last look at {@code state}, a claimer reads it after writing {@code state} (both
+     * volatile), so a claimer that sees it clear knows the owner will see the claim without
+     * being unparked.
+     */
+    private volatile boolean parking;
 
     Waiter prev;
     Waiter next;
@@ -111,6 +118,14 @@ public final class Waiter {
     }
 
     /**
+     * After a successful {@link #claim()}: returns the thread the claimer must unpark, or null
+     * if the owner is still spinning and will see the claim by itself.
+     */
+    public Thread threadToWake() {
+        return owner.parking ? thread : null;
+    }
+
+    /**
      * Owner only: the index of the case that fired, {@link #CANCELLED}, or {@link #WAITING}.
      */
     public int state() {
@@ -128,6 +143,7 @@ public final class Waiter {
         if (spinUntilClaimed()) {
             return true;
         }
+        parking = true;
         while (state == WAITING) {
             LockSupport.park(this);
             if (Thread.currentThread().isInterrupted() && STATE.compareAndSet(this, WAITING, CANCELLED)) {
