@@ -41,11 +41,6 @@ public final class WaitQueue {
         }
     }
 
-    /** Returns whether no waiter is queued. */
-    public boolean isEmpty() {
-        return first == null;
-    }
-
     private void unlink(Waiter w) {
         Waiter prev = w.prev;
         Waiter next = w.next;
