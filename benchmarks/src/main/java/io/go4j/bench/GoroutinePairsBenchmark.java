@@ -62,11 +62,10 @@ public class GoroutinePairsBenchmark {
     @Benchmark
     @OperationsPerInvocation(ITEMS)
     public void go4j() throws InterruptedException {
-        int k = perPair;
         Workers w = Workers.goroutines();
         for (int p = 0; p < pairs; p++) {
             Chan<Integer> c = Chan.make();
-            w.startStream(k, c::send, c::receive);
+            w.startStream(perPair, c::send, c::receive);
         }
         w.joinAll();
     }
@@ -74,11 +73,10 @@ public class GoroutinePairsBenchmark {
     @Benchmark
     @OperationsPerInvocation(ITEMS)
     public void synchronousQueue() throws InterruptedException {
-        int k = perPair;
         Workers w = Workers.virtualThreads();
         for (int p = 0; p < pairs; p++) {
             SynchronousQueue<Integer> q = new SynchronousQueue<>();
-            w.startStream(k, q::put, q::take);
+            w.startStream(perPair, q::put, q::take);
         }
         w.joinAll();
     }
@@ -86,11 +84,10 @@ public class GoroutinePairsBenchmark {
     @Benchmark
     @OperationsPerInvocation(ITEMS)
     public void jox() throws InterruptedException {
-        int k = perPair;
         Workers w = Workers.virtualThreads();
         for (int p = 0; p < pairs; p++) {
             Channel<Integer> c = Channel.newRendezvousChannel();
-            w.startStream(k, c::send, c::receive);
+            w.startStream(perPair, c::send, c::receive);
         }
         w.joinAll();
     }
