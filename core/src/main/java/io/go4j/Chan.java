@@ -3,6 +3,7 @@ package io.go4j;
 import io.go4j.internal.chan.RingBuffer;
 import io.go4j.internal.chan.WaitQueue;
 import io.go4j.internal.chan.Waiter;
+import io.go4j.internal.runtime.WaitReason;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         Waiter self = new Waiter(value);
         senders.add(self);
         unlock();
-        if (!self.await()) {
+        if (!self.await(WaitReason.CHAN_SEND)) {
             dequeue(self, true);
             throw new GoInterruptedException();
         }
@@ -178,7 +179,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         Waiter self = new Waiter(null);
         receivers.add(self);
         unlock();
-        if (!self.await()) {
+        if (!self.await(WaitReason.CHAN_RECEIVE)) {
             dequeue(self, false);
             throw new GoInterruptedException();
         }

@@ -1,6 +1,7 @@
 package io.go4j;
 
 import io.go4j.internal.chan.Waiter;
+import io.go4j.internal.runtime.WaitReason;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
@@ -168,7 +169,7 @@ public final class Select {
         }
         unlockAll(cases, lockOrder);
 
-        boolean claimed = owner.await();
+        boolean claimed = owner.await(WaitReason.SELECT);
         int won = claimed ? owner.state() : -1;
         for (int i : lockOrder) {
             if (i != won) {

@@ -1,6 +1,7 @@
 package io.go4j.sync;
 
 import io.go4j.GoInterruptedException;
+import io.go4j.internal.runtime.WaitReason;
 import io.go4j.internal.sync.WaitList;
 import io.go4j.internal.sync.WaitNode;
 import java.util.Objects;
@@ -59,7 +60,7 @@ public final class Cond {
         waiters.addLast(node);
         waiters.unlock();
         locker.unlock();
-        boolean cancelled = node.park(this) == WaitNode.WAITING && cancel(node);
+        boolean cancelled = node.park(this, WaitReason.SYNC_COND_WAIT) == WaitNode.WAITING && cancel(node);
         relock();
         if (cancelled) {
             throw new GoInterruptedException();

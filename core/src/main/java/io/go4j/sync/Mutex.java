@@ -1,6 +1,7 @@
 package io.go4j.sync;
 
 import io.go4j.GoInterruptedException;
+import io.go4j.internal.runtime.WaitReason;
 import io.go4j.internal.sync.Spin;
 import io.go4j.internal.sync.WaitList;
 import io.go4j.internal.sync.WaitNode;
@@ -211,7 +212,7 @@ public final class Mutex implements Locker {
             waiters.addLast(node);
         }
         waiters.unlock();
-        int got = node.park(this);
+        int got = node.park(this, WaitReason.SYNC_MUTEX_LOCK);
         return got != WaitNode.WAITING ? got : cancel(node);
     }
 

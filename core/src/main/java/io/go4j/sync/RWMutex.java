@@ -1,6 +1,9 @@
 package io.go4j.sync;
 
 import io.go4j.GoInterruptedException;
+import io.go4j.internal.runtime.Goroutine;
+import io.go4j.internal.runtime.Goroutines;
+import io.go4j.internal.runtime.WaitReason;
 import io.go4j.internal.sync.Spin;
 import io.go4j.internal.sync.WaitList;
 import io.go4j.internal.sync.WaitNode;
@@ -245,7 +248,7 @@ public final class RWMutex implements Locker {
             WaitNode node = new WaitNode(0);
             readers.addLast(node);
             readers.unlock();
-            if (node.park(this) == WaitNode.WAITING) {
+            if (node.park(this, WaitReason.SYNC_RWMUTEX_RLOCK) == WaitNode.WAITING) {
                 cancel(node, readers, READERS_WAITING); // returns only if let in meanwhile
             }
             return; // the writer counted this reader in when it let it in
@@ -282,7 +285,7 @@ public final class RWMutex implements Locker {
         WaitNode node = new WaitNode(0);
         writers.addLast(node);
         readers.unlock();
-        if (node.park(this) == WaitNode.WAITING) {
+        if (node.park(this, WaitReason.SYNC_RWMUTEX_LOCK) == WaitNode.WAITING) {
             cancel(node, writers, WRITERS_WAITING);
         }
         awaitReaders(); // the slot was handed over: wait for the readers that are still in
@@ -310,11 +313,16 @@ public final class RWMutex implements Locker {
         for (int round = 0; !readersOut() && Spin.spinOnce(round, this::readersOut); round++) {
             // the last reader may be about to leave
         }
-        while (!readersOut()) {
-            if (Thread.currentThread().isInterrupted()) {
-                abandon();
+        Goroutine self = Goroutines.blocking(WaitReason.SYNC_RWMUTEX_LOCK);
+        try {
+            while (!readersOut()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    abandon();
+                }
+                LockSupport.park(this);
             }
-            LockSupport.park(this);
+        } finally {
+            Goroutines.unblocked(self);
         }
     }
 

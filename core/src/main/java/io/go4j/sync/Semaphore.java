@@ -1,6 +1,9 @@
 package io.go4j.sync;
 
 import io.go4j.GoInterruptedException;
+import io.go4j.internal.runtime.Goroutine;
+import io.go4j.internal.runtime.Goroutines;
+import io.go4j.internal.runtime.WaitReason;
 import io.go4j.internal.sync.Spin;
 import io.go4j.internal.sync.WaitList;
 import io.go4j.internal.sync.WaitNode;
@@ -179,14 +182,19 @@ public final class Semaphore {
         WaitNode node = new WaitNode(n);
         waiters.addLast(node);
         waiters.unlock();
-        if (node.park(this) == WaitNode.WAITING) {
+        if (node.park(this, WaitReason.SEMACQUIRE) == WaitNode.WAITING) {
             cancel(node);
         }
     }
 
     private void blockUntilInterrupted() {
-        while (!Thread.currentThread().isInterrupted()) {
-            LockSupport.park(this);
+        Goroutine self = Goroutines.blocking(WaitReason.SEMACQUIRE);
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                LockSupport.park(this);
+            }
+        } finally {
+            Goroutines.unblocked(self);
         }
         throw new GoInterruptedException();
     }

@@ -2,6 +2,7 @@ package io.go4j.sync;
 
 import io.go4j.Go;
 import io.go4j.GoInterruptedException;
+import io.go4j.internal.runtime.WaitReason;
 import io.go4j.internal.sync.WaitList;
 import io.go4j.internal.sync.WaitNode;
 import java.lang.invoke.MethodHandles;
@@ -154,7 +155,7 @@ public final class WaitGroup {
         }
         waiters.addLast(node);
         waiters.unlock();
-        if (node.park(this) == WaitNode.WAITING) {
+        if (node.park(this, WaitReason.SYNC_WAITGROUP_WAIT) == WaitNode.WAITING) {
             cancel(node);
         }
         if (state != 0) {

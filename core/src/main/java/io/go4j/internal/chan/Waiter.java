@@ -1,5 +1,8 @@
 package io.go4j.internal.chan;
 
+import io.go4j.internal.runtime.Goroutine;
+import io.go4j.internal.runtime.Goroutines;
+import io.go4j.internal.runtime.WaitReason;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -136,29 +139,43 @@ public final class Waiter {
      * Owner only: waits until a counterpart or a closer claims this waiter, or the thread is
      * interrupted and cancels it first.
      *
+     * @param reason what the owner waits for, as a goroutine dump shows it
      * @return true if claimed; false if cancelled by an interrupt (the caller must then take its
      *     waiters out of their queues and report the interrupt)
      */
-    public boolean await() {
+    public boolean await(WaitReason reason) {
         if (spinUntilClaimed()) {
             return true;
         }
         parking = true;
-        while (state == WAITING) {
-            LockSupport.park(this);
-            if (Thread.currentThread().isInterrupted() && STATE.compareAndSet(this, WAITING, CANCELLED)) {
-                return false;
-            }
+        if (state != WAITING) {
+            return true;
         }
-        return true;
+        Goroutine self = Goroutines.blocking(reason);
+        try {
+            while (state == WAITING) {
+                LockSupport.park(this);
+                if (Thread.currentThread().isInterrupted() && STATE.compareAndSet(this, WAITING, CANCELLED)) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            Goroutines.unblocked(self);
+        }
     }
 
     /**
      * Owner only, for a select with no case that can ever fire: blocks until interrupted.
      */
     public static void awaitInterrupt() {
-        while (!Thread.currentThread().isInterrupted()) {
-            LockSupport.park();
+        Goroutine self = Goroutines.blocking(WaitReason.SELECT_NO_CASES);
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                LockSupport.park();
+            }
+        } finally {
+            Goroutines.unblocked(self);
         }
     }
 

@@ -1,5 +1,8 @@
 package io.go4j.internal.sync;
 
+import io.go4j.internal.runtime.Goroutine;
+import io.go4j.internal.runtime.Goroutines;
+import io.go4j.internal.runtime.WaitReason;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -57,21 +60,30 @@ public final class WaitNode {
      * anyway (a Cond, a WaitGroup) loses at most those few rounds.
      *
      * @param blocker the primitive, for thread dumps
+     * @param reason what the thread waits for, for goroutine dumps and deadlock detection
      * @return the state it left {@code WAITING} for, or {@code WAITING} if interrupted first (the
      *     caller then takes the list's lock and cancels if the state is still {@code WAITING})
      */
-    public int park(Object blocker) {
+    public int park(Object blocker, WaitReason reason) {
         for (int round = 0; !left() && Spin.spinOnce(round, this::left); round++) {
             // the granter may be about to write state
         }
-        int s;
-        while ((s = state) == WAITING) {
-            if (Thread.currentThread().isInterrupted()) {
-                return WAITING;
-            }
-            LockSupport.park(blocker);
+        int s = state;
+        if (s != WAITING) {
+            return s;
         }
-        return s;
+        Goroutine self = Goroutines.blocking(reason);
+        try {
+            while ((s = state) == WAITING) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return WAITING;
+                }
+                LockSupport.park(blocker);
+            }
+            return s;
+        } finally {
+            Goroutines.unblocked(self);
+        }
     }
 
     /** @return true once the node has left {@link #WAITING} */

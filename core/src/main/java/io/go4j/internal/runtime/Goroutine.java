@@ -1,0 +1,72 @@
+package io.go4j.internal.runtime;
+
+/**
+ * What go4j knows of one goroutine: Go's {@code g}. It is the task of the goroutine's virtual
+ * thread: it runs the body, hands an uncaught exception to the goroutine's {@link Program}, and
+ * takes the goroutine out of the books when it ends.
+ */
+public final class Goroutine implements Runnable {
+
+    final GoroutineGroup group;
+    /** The {@code Go.main} program the goroutine belongs to, or null. */
+    final Program program;
+    private final Runnable body;
+    /** Set before the thread starts, never changed. */
+    Thread thread;
+
+    /** Why the goroutine is blocked in a go4j operation, or null while it is not. */
+    volatile WaitReason waitReason;
+    /** {@link System#nanoTime()} when it blocked; meaningful while {@code waitReason} is set. */
+    volatile long waitSince;
+
+    Goroutine(GoroutineGroup group, Program program, Runnable body) {
+        this.group = group;
+        this.program = program;
+        this.body = body;
+    }
+
+    @Override
+    public void run() {
+        try {
+            body.run();
+        } catch (Throwable e) {
+            if (program == null) {
+                thread.getUncaughtExceptionHandler().uncaughtException(thread, e);
+            } else {
+                program.fail(e);
+            }
+        } finally {
+            Goroutines.ended(this);
+        }
+    }
+
+    /** @return the goroutine's id: its thread's id */
+    public long id() {
+        return thread.threadId();
+    }
+
+    void block(WaitReason reason) {
+        waitSince = System.nanoTime();
+        waitReason = reason;
+        if (program != null && reason.asleep()) {
+            program.fellAsleep();
+        }
+    }
+
+    void unblock() {
+        WaitReason reason = waitReason;
+        waitReason = null;
+        if (program != null && reason.asleep()) {
+            program.wokeUp();
+        }
+    }
+
+    /**
+     * @return true if the goroutine waits in a go4j operation that only another goroutine can
+     *     end, and its thread is parked (not merely about to park, nor woken and queued)
+     */
+    boolean asleep() {
+        WaitReason reason = waitReason;
+        return reason != null && reason.asleep() && thread.getState() == Thread.State.WAITING;
+    }
+}

@@ -1,0 +1,177 @@
+package io.go4j.internal.runtime;
+
+import io.go4j.GoInterruptedException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The goroutines of one scheduler and the carriers they run on: what stands behind a public
+ * {@code io.go4j.runtime.Scheduler}.
+ *
+ * <p>With {@code java.lang} opened to go4j the goroutines run on a {@link CarrierPool} of
+ * {@code procs} workers; without, on the JDK's default virtual-thread scheduler (and go4j says
+ * so once, as a WARNING). The books (wait reasons, dumps, programs, deadlock detection) are kept
+ * the same way in both modes.
+ */
+public final class GoroutineGroup {
+
+
+    private final int procs;
+    /** Null when the goroutines run on the JDK's default scheduler. */
+    private final CarrierPool pool;
+    private final ThreadFactory threads;
+    /** Goroutines started and not yet ended; counted before the closed check (see start). */
+    private final AtomicInteger live = new AtomicInteger();
+    private final CountDownLatch drained = new CountDownLatch(1);
+    private volatile boolean closed;
+
+    private static final class Default {
+        static final GoroutineGroup GROUP = new GoroutineGroup("go4j", defaultProcs());
+    }
+
+    /** @return the group behind {@code Go.go} and the default scheduler, created on first use */
+    public static GoroutineGroup defaultGroup() {
+        return Default.GROUP;
+    }
+
+    /** Go's rule for GOMAXPROCS, with a system property as the JVM's second source. */
+    private static int defaultProcs() {
+        for (String value : new String[] {System.getenv("GOMAXPROCS"), System.getProperty("go4j.maxprocs")}) {
+            try {
+                if (value != null && Integer.parseInt(value.trim()) > 0) {
+                    return Integer.parseInt(value.trim());
+                }
+            } catch (NumberFormatException e) {
+                // not a number: ignored, as Go ignores it
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * @param name prefix of the carriers' thread names
+     * @param procs how many goroutines may run at once (Go's GOMAXPROCS)
+     */
+    public GoroutineGroup(String name, int procs) {
+        if (procs < 1) {
+            throw new IllegalArgumentException("procs must be positive: " + procs);
+        }
+        this.procs = procs;
+        if (VirtualThreads.customSchedulerAvailable()) {
+            pool = new CarrierPool(name, procs);
+            threads = VirtualThreads.builder(pool).uncaughtExceptionHandler(GoroutineGroup::uncaught).factory();
+        } else {
+            pool = null;
+            threads = Thread.ofVirtual().uncaughtExceptionHandler(GoroutineGroup::uncaught).factory();
+            FallbackWarning.log();
+        }
+    }
+
+    /**
+     * Reports an exception that ended a goroutine outside any program: through the default
+     * handler if the application set one, else naming the goroutine, as goroutine threads have
+     * no name.
+     */
+    private static void uncaught(Thread t, Throwable e) {
+        Thread.UncaughtExceptionHandler handler = Thread.getDefaultUncaughtExceptionHandler();
+        if (handler != null) {
+            handler.uncaughtException(t, e);
+        } else {
+            System.err.print("Exception in goroutine " + t.threadId() + " ");
+            e.printStackTrace();
+        }
+    }
+
+    /** @return true if the goroutines run on go4j's own carriers */
+    public boolean ownCarriers() {
+        return pool != null;
+    }
+
+    public int procs() {
+        return procs;
+    }
+
+    public int live() {
+        return live.get();
+    }
+
+    /**
+     * Starts a goroutine running {@code body}, in the {@code Go.main} program of the calling
+     * goroutine if it is in one.
+     */
+    public Thread start(Runnable body) {
+        Goroutine parent = Goroutines.current();
+        return start(body, parent == null ? null : parent.program);
+    }
+
+    /**
+     * Starts a goroutine running {@code body} as part of {@code program} (or of none).
+     *
+     * @throws IllegalStateException if the group is closed
+     */
+    public Thread start(Runnable body, Program program) {
+        // Counted before the check, so that close(), which sets closed and then waits for the
+        // count to drop to zero, cannot miss a goroutine starting meanwhile.
+        live.incrementAndGet();
+        if (closed) {
+            ended();
+            throw new IllegalStateException("scheduler closed");
+        }
+        Goroutine g = new Goroutine(this, program, body);
+        Thread t = threads.newThread(g);
+        g.thread = t;
+        if (program != null) {
+            program.entered();
+        }
+        Goroutines.started(g);
+        t.start();
+        return t;
+    }
+
+    void ended() {
+        if (live.decrementAndGet() == 0 && closed) {
+            drain();
+        }
+    }
+
+    private void drain() {
+        drained.countDown();
+        if (pool != null) {
+            pool.terminate();
+        }
+    }
+
+    /** @return Go's goroutine dump of this group's live goroutines */
+    public String dump() {
+        return GoroutineDump.format(Goroutines.select(g -> g.group == this));
+    }
+
+    /**
+     * Refuses new goroutines, interrupts the live ones and waits until they have all ended; then
+     * the carriers exit.
+     *
+     * @throws IllegalStateException if called from one of the group's own goroutines
+     * @throws GoInterruptedException if the calling thread is interrupted while waiting (the
+     *     group stays closed; its carriers exit once its goroutines end)
+     */
+    public void close() {
+        Goroutine self = Goroutines.current();
+        if (self != null && self.group == this) {
+            throw new IllegalStateException("scheduler closed from one of its own goroutines");
+        }
+        closed = true;
+        if (live.get() == 0) {
+            drain();
+        }
+        for (Goroutine g : Goroutines.select(g -> g.group == this)) {
+            g.thread.interrupt();
+        }
+        try {
+            drained.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GoInterruptedException();
+        }
+    }
+}

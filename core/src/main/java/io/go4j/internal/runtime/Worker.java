@@ -1,0 +1,209 @@
+package io.go4j.internal.runtime;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A carrier thread with its processor: Go's M bound to a P. It runs the goroutines of its
+ * {@link RunQueue}, and when that is empty looks for work the way Go's {@code findRunnable}
+ * does: the global queue, then stealing from other workers; with nothing found it parks, and
+ * costs no CPU until {@link CarrierPool#wakeIdle} hands it work.
+ *
+ * <h2>Spinning</h2>
+ * A worker looking for work by stealing is "spinning". At most half the busy workers spin at
+ * once, and the pool wakes an idle worker only when none spins: one spinner is enough to pick up
+ * new work, and a burst of work does not wake every worker at once. A spinner that finds work
+ * and was the last one wakes another, so work arriving meanwhile still finds a spinner (Go's
+ * {@code resetspinning}).
+ */
+final class Worker extends Thread {
+
+    /** Go's {@code stealTries}. */
+    private static final int STEAL_ROUNDS = 4;
+    /** Go checks its global queue every 61 schedule ticks so that it is never starved. */
+    private static final int GLOBAL_QUEUE_PERIOD = 61;
+
+    private static final VarHandle STUCK;
+
+    static {
+        try {
+            STUCK = MethodHandles.lookup().findVarHandle(Worker.class, "stuck", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final CarrierPool pool;
+    final RunQueue queue = new RunQueue();
+    /** A compensating worker added by sysmon; it retires once no worker is stuck. */
+    final boolean spare;
+
+    /** The task running now, or null: a task resubmitted while it runs is yielding. */
+    volatile Runnable current;
+    /** Tasks run so far; sysmon reads it to notice a worker inside one task for too long. */
+    volatile long ticks;
+    /** Set by sysmon while this worker is inside one task for too long, with work waiting. */
+    private volatile boolean stuck;
+    /** Guarded by the pool's idle lock: true while this worker is in the idle list. */
+    volatile boolean idle;
+    /** Whether this worker counts in {@link CarrierPool#spinning}; only this worker reads it. */
+    boolean spinning;
+
+    /** Sysmon's own bookkeeping: the ticks it saw last, and when they last changed. */
+    long seenTicks;
+    long seenSince;
+
+    Worker(CarrierPool pool, String name, boolean spare) {
+        super(name);
+        this.pool = pool;
+        this.spare = spare;
+        setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+        Runnable task;
+        while ((task = findRunnable()) != null) {
+            ticks++;
+            current = task;
+            try {
+                task.run();
+            } finally {
+                current = null;
+                unstick();
+            }
+        }
+    }
+
+    /**
+     * Runs {@code task} after the current one: a goroutine made ready by the goroutine running on
+     * this worker. The task it displaces from {@code runnext} goes to the ring.
+     */
+    void readyNext(Runnable task) {
+        Runnable displaced = queue.putNext(task);
+        if (displaced != null) {
+            push(displaced);
+        }
+    }
+
+    /** Adds a task at the tail of the local queue, spilling half of it if full (Go's runqput). */
+    void push(Runnable task) {
+        while (!queue.offer(task)) {
+            Runnable[] half = queue.spillHalf();
+            if (half != null) {
+                pool.global.offerAll(half);
+            }
+        }
+    }
+
+    /** Sysmon: marks this worker stuck if it is still inside the task it saw. */
+    boolean markStuck() {
+        return STUCK.compareAndSet(this, false, true);
+    }
+
+    boolean isStuck() {
+        return stuck;
+    }
+
+    private void unstick() {
+        if (stuck && STUCK.compareAndSet(this, true, false)) {
+            pool.stuckWorkers.decrementAndGet();
+        }
+    }
+
+    /** Returns the next task to run, parking while there is none; null once this worker retires. */
+    private Runnable findRunnable() {
+        while (true) {
+            Runnable task = localOrGlobal();
+            if (task == null && (spinning || pool.maySpin())) {
+                startSpinning();
+                task = steal();
+            }
+            if (task != null) {
+                stopSpinning(true);
+                return task;
+            }
+            if (pool.terminated() || (spare && pool.stuckWorkers.get() == 0)) {
+                stopSpinning(false);
+                if (pool.retire(this)) {
+                    return null;
+                }
+                continue;
+            }
+            parkIdle();
+        }
+    }
+
+    private Runnable localOrGlobal() {
+        if (ticks % GLOBAL_QUEUE_PERIOD == 0) {
+            Runnable task = pool.global.pollOne();
+            if (task != null) {
+                return task;
+            }
+        }
+        Runnable task = queue.poll();
+        return task != null ? task : pool.global.poll(queue, pool.workerCount());
+    }
+
+    /** Go's {@code stealWork}: four rounds over the other workers from a random start. */
+    private Runnable steal() {
+        Worker[] all = pool.workers();
+        int n = all.length;
+        for (int round = 0; round < STEAL_ROUNDS; round++) {
+            boolean lastRound = round == STEAL_ROUNDS - 1;
+            int start = ThreadLocalRandom.current().nextInt(n);
+            for (int i = 0; i < n; i++) {
+                Worker victim = all[(start + i) % n];
+                if (victim != this) {
+                    Runnable task = victim.queue.stealInto(queue, lastRound);
+                    if (task != null) {
+                        return task;
+                    }
+                }
+            }
+            Runnable task = pool.global.poll(queue, n);
+            if (task != null) {
+                return task;
+            }
+        }
+        return null;
+    }
+
+    private void startSpinning() {
+        if (!spinning) {
+            spinning = true;
+            pool.spinning.incrementAndGet();
+        }
+    }
+
+    /** @param foundWork if this was the last spinner, it wakes another to look for more */
+    private void stopSpinning(boolean foundWork) {
+        if (spinning) {
+            spinning = false;
+            if (pool.spinning.decrementAndGet() == 0 && foundWork) {
+                pool.wakeIdle();
+            }
+        }
+    }
+
+    /**
+     * Goes idle: joins the idle list, then looks once more for work that arrived before anyone
+     * could see it idle (a submitter checks for idle workers after queuing its task, this worker
+     * checks the queues after joining the list: one of the two sees the other), and parks if
+     * there is none, until {@link CarrierPool#wakeIdle} takes it off the list.
+     */
+    private void parkIdle() {
+        pool.pushIdle(this);
+        stopSpinning(false);
+        VarHandle.fullFence();
+        if (pool.hasWork() && pool.removeIdle(this)) {
+            return;
+        }
+        while (idle && !pool.terminated()) {
+            LockSupport.park(this);
+        }
+        pool.removeIdle(this);
+    }
+}

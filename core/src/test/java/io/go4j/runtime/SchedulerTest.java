@@ -1,0 +1,238 @@
+package io.go4j.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.go4j.Chan;
+import io.go4j.Go;
+import io.go4j.GoInterruptedException;
+import io.go4j.Select;
+import io.go4j.sync.Mutex;
+import io.go4j.sync.WaitGroup;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** go4j's own scheduler: its public surface, yielding, compensation for stuck workers, dumps. */
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class SchedulerTest {
+
+    @Test
+    void testsRunOnGo4jsOwnCarriers() {
+        assertEquals(Scheduler.Mode.GO4J, Scheduler.defaultScheduler().mode(),
+                "surefire opens java.lang to io.go4j, so go4j's scheduler must be in use");
+    }
+
+    @Test
+    void createdSchedulerRunsGoroutinesOnItsProcs() throws InterruptedException {
+        try (Scheduler s = Scheduler.create(3)) {
+            assertEquals(3, s.procs());
+            Chan<Integer> results = Chan.make(100);
+            for (int i = 0; i < 100; i++) {
+                int n = i;
+                s.go(() -> results.send(n * n));
+            }
+            long sum = 0;
+            for (int i = 0; i < 100; i++) {
+                sum += results.receive();
+            }
+            assertEquals(328_350, sum);
+        }
+    }
+
+    @Test
+    void goroutinesStartedFromAGoroutineStayOnItsScheduler() {
+        try (Scheduler s = Scheduler.create(1)) {
+            Chan<String> carrier = Chan.make(1);
+            s.go(() -> Go.go(() -> carrier.send(Thread.currentThread().toString())));
+            String where = carrier.receive();
+            assertTrue(where.contains("go4j-"), where);
+        }
+    }
+
+    @Test
+    void numGoroutineCountsLiveGoroutines() {
+        try (Scheduler s = Scheduler.create(2)) {
+            Chan<Void> release = Chan.make();
+            WaitGroup started = new WaitGroup();
+            started.add(10);
+            for (int i = 0; i < 10; i++) {
+                s.go(() -> {
+                    started.done();
+                    release.receive();
+                });
+            }
+            started.await();
+            assertEquals(10, s.numGoroutine());
+            release.close();
+            while (s.numGoroutine() != 0) {
+                assertFalse(Thread.currentThread().isInterrupted(), "goroutines left: " + s.numGoroutine());
+                Thread.yield(); // the goroutines are on their way out
+            }
+        }
+    }
+
+    @Test
+    void closeInterruptsBlockedGoroutinesAndWaitsForThem() {
+        Scheduler s = Scheduler.create(2);
+        AtomicInteger interrupted = new AtomicInteger();
+        WaitGroup blocked = new WaitGroup();
+        blocked.add(4);
+        Chan<Integer> never = Chan.make();
+        for (int i = 0; i < 4; i++) {
+            s.go(() -> {
+                blocked.done();
+                try {
+                    never.receive();
+                } catch (GoInterruptedException e) {
+                    interrupted.incrementAndGet();
+                }
+            });
+        }
+        blocked.await();
+        s.close();
+        assertEquals(4, interrupted.get(), "close returns once every goroutine has ended");
+        assertEquals(0, s.numGoroutine());
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> s.go(() -> { }));
+        assertEquals("scheduler closed", refused.getMessage());
+        s.close();
+    }
+
+    @Test
+    void closeFromOwnGoroutineIsRefused() {
+        try (Scheduler s = Scheduler.create(1)) {
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            Chan<Void> done = Chan.make();
+            s.go(() -> {
+                try {
+                    s.close();
+                } catch (IllegalStateException e) {
+                    thrown.set(e);
+                }
+                done.close();
+            });
+            done.receive();
+            assertTrue(thrown.get() instanceof IllegalStateException);
+        }
+    }
+
+    @Test
+    void defaultSchedulerCannotBeClosed() {
+        assertThrows(IllegalStateException.class, () -> Scheduler.defaultScheduler().close());
+    }
+
+    @Test
+    void createRejectsNonPositiveProcs() {
+        assertThrows(IllegalArgumentException.class, () -> Scheduler.create(0));
+    }
+
+    /** With one proc, a goroutine spinning on gosched() must let the goroutine it waits for run. */
+    @Test
+    void goschedLetsOtherGoroutinesRunOnOneProc() {
+        try (Scheduler s = Scheduler.create(1)) {
+            AtomicBoolean flag = new AtomicBoolean();
+            Chan<Void> done = Chan.make();
+            s.go(() -> {
+                s.go(() -> flag.set(true));
+                while (!flag.get()) {
+                    Go.gosched();
+                }
+                done.close();
+            });
+            done.receive();
+        }
+    }
+
+    /**
+     * Every worker is pinned by a goroutine that never blocks: only a compensating worker added
+     * by sysmon can run the goroutine that releases them.
+     */
+    @Test
+    void workProgressesWhileEveryProcIsPinned() throws InterruptedException {
+        try (Scheduler s = Scheduler.create(2)) {
+            AtomicBoolean release = new AtomicBoolean();
+            CountDownLatch pinned = new CountDownLatch(2);
+            CountDownLatch released = new CountDownLatch(2);
+            for (int i = 0; i < 2; i++) {
+                s.go(() -> {
+                    pinned.countDown();
+                    while (!release.get()) {
+                        Thread.onSpinWait();
+                    }
+                    released.countDown();
+                });
+            }
+            pinned.await();
+            s.go(() -> release.set(true));
+            assertTrue(released.await(20, TimeUnit.SECONDS), "no worker came to run the releasing goroutine");
+        }
+    }
+
+    @Test
+    void dumpShowsWaitReasonsAndStacks() {
+        try (Scheduler s = Scheduler.create(2)) {
+            Chan<Integer> in = Chan.make();
+            Chan<Integer> out = Chan.make();
+            Mutex mu = new Mutex();
+            WaitGroup never = new WaitGroup();
+            never.add(1);
+            mu.lock();
+            s.go(() -> in.receive());
+            s.go(() -> out.send(1));
+            s.go(() -> Select.select(Select.recv(Chan.make()), Select.send(Chan.make(), 1)));
+            s.go(() -> Select.select());
+            s.go(mu::lock);
+            s.go(never::await);
+            String dump = awaitDump(s, "[chan receive]:", "[chan send]:", "[select]:", "[select (no cases)]:",
+                    "[sync.Mutex.Lock]:", "[sync.WaitGroup.Wait]:");
+            assertTrue(dump.contains("io.go4j.Chan.receive("), dump);
+            assertTrue(dump.contains("io.go4j.runtime.SchedulerTest.lambda$dumpShowsWaitReasonsAndStacks"), dump);
+            assertFalse(dump.contains("io.go4j.internal."), "go4j's internal frames are left out:\n" + dump);
+            assertTrue(dump.matches("(?s)goroutine \\d+ \\[.*"), dump);
+            mu.unlock();
+        }
+    }
+
+    @Test
+    void dumpShowsARunningGoroutine() {
+        try (Scheduler s = Scheduler.create(1)) {
+            AtomicBoolean stop = new AtomicBoolean();
+            s.go(() -> {
+                while (!stop.get()) {
+                    Thread.onSpinWait();
+                }
+            });
+            awaitDump(s, "[running]:");
+            stop.set(true);
+        }
+    }
+
+    /**
+     * Polls the dump until it holds every fragment: the goroutines get there in their own time.
+     * JUnit's timeout interrupts the test thread; the dump it then fails with shows what was
+     * missing.
+     */
+    static String awaitDump(Scheduler s, String... fragments) {
+        while (true) {
+            String dump = s.dump();
+            boolean all = true;
+            for (String f : fragments) {
+                all &= dump.contains(f);
+            }
+            if (all) {
+                return dump;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new AssertionError("the dump lacks one of " + List.of(fragments) + ":\n" + dump);
+            }
+            Thread.yield();
+        }
+    }
+}
