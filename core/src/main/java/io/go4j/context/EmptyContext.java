@@ -1,11 +1,7 @@
 package io.go4j.context;
 
-import io.go4j.RecvChan;
-import java.time.Instant;
-import java.util.Optional;
-
 /** A context that is never done and has no values: Go's {@code backgroundCtx} and {@code todoCtx}. */
-final class EmptyContext implements Context {
+final class EmptyContext extends UncancelableContext {
 
     static final EmptyContext BACKGROUND = new EmptyContext("context.Background");
     static final EmptyContext TODO = new EmptyContext("context.TODO");
@@ -14,21 +10,6 @@ final class EmptyContext implements Context {
 
     private EmptyContext(String name) {
         this.name = name;
-    }
-
-    @Override
-    public Optional<Instant> deadline() {
-        return Optional.empty();
-    }
-
-    @Override
-    public RecvChan<Void> done() {
-        return null;
-    }
-
-    @Override
-    public ContextException err() {
-        return null;
     }
 
     @Override
