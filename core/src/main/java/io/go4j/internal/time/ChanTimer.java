@@ -24,15 +24,27 @@ public final class ChanTimer extends RuntimeTimer {
         super(service, c, true);
     }
 
+    /**
+     * Whether a value this timer sent may still be in the channel; lets stopping a timer that
+     * never fired (a timeout that was not needed) skip the channel. Guarded by the monitor.
+     */
+    private boolean sent;
+
     /** Sends the time the timer was due, as Go's {@code sendTime} does. */
     @Override
     @SuppressWarnings("unchecked")
     protected void fire(Object target, long lateNanos) {
-        ((Chan<Instant>) target).trySend(Instant.now().minusNanos(lateNanos));
+        if (((Chan<Instant>) target).trySend(Instant.now().minusNanos(lateNanos))) {
+            sent = true;
+        }
     }
 
     @Override
     protected boolean drain() {
+        if (!sent) {
+            return false;
+        }
+        sent = false;
         Object c = get();
         return c != null && ((Chan<?>) c).tryReceive() != null;
     }
