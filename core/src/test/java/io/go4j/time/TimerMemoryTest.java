@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.go4j.Chan;
+import io.go4j.Go;
 import io.go4j.RecvChan;
 import io.go4j.Select;
 import java.io.File;
@@ -83,6 +84,24 @@ class TimerMemoryTest {
             System.gc();
         }
         c.receive();
+    }
+
+    /**
+     * The timer holds its channel weakly; a goroutine blocked on the channel keeps it reachable
+     * (the JDK tracks every virtual thread), even when nobody keeps the goroutine's thread.
+     */
+    @Test
+    @Timeout(20)
+    void aGoroutineBlockedOnlyOnAnAfterChannelIsWoken() {
+        Chan<Boolean> woken = Chan.make(1);
+        Go.go(() -> {
+            Time.after(Duration.ofMillis(300)).receive();
+            woken.send(true);
+        });
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+        }
+        assertTrue(woken.receive());
     }
 
     private static void assertCollected(Supplier<Object> make) {
