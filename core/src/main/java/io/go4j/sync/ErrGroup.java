@@ -2,6 +2,7 @@ package io.go4j.sync;
 
 import io.go4j.Go;
 import io.go4j.GoInterruptedException;
+import io.go4j.context.Context;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
@@ -9,8 +10,7 @@ import java.util.concurrent.CompletionException;
 
 /**
  * A group of goroutines working on subtasks of one task: Go's
- * {@code golang.org/x/sync/errgroup.Group} (without {@code WithContext}, which comes with the
- * context package).
+ * {@code golang.org/x/sync/errgroup.Group}.
  *
  * <p>{@link #go(Task)} starts a task in a goroutine; {@link #await()} waits for all of them and
  * then reports the first failure. A task fails by throwing, where Go's function returns a
@@ -21,6 +21,10 @@ import java.util.concurrent.CompletionException;
  * <p>Reporting: {@code await()} throws the first failure itself if it is unchecked (a
  * {@link RuntimeException} or an {@link Error}), and a {@link CompletionException} whose cause
  * is the first failure if that is a checked exception. Later failures are dropped, as in Go.
+ *
+ * <p>A group made by {@link #withContext} cancels its context, with the failure as
+ * {@linkplain Context#cause cause}, as soon as a task fails, and in any case when {@code await()}
+ * returns.
  *
  * <p>Built from a {@link WaitGroup} that counts the running tasks and, when there is a limit, a
  * {@link Semaphore} of that size, one unit per running task.
@@ -39,6 +43,16 @@ public final class ErrGroup {
         void run() throws Exception;
     }
 
+    /**
+     * What {@link #withContext} returns: Go's {@code (g, ctx)} pair.
+     *
+     * @param group the new group
+     * @param ctx the context that the group cancels on its first failure or when {@code await()}
+     *     returns
+     */
+    public record WithContext(ErrGroup group, Context ctx) {
+    }
+
     private static final VarHandle FIRST;
 
     static {
@@ -55,8 +69,30 @@ public final class ErrGroup {
     /** The first failure; set once, by CAS from null. */
     private volatile Throwable first;
 
+    /** Cancels the group's context with the first failure as cause; null without a context. */
+    private final Context.CancelCauseFunc cancel;
+
     /** Creates an empty group with no limit: Go's {@code var g errgroup.Group}. */
     public ErrGroup() {
+        this(null);
+    }
+
+    private ErrGroup(Context.CancelCauseFunc cancel) {
+        this.cancel = cancel;
+    }
+
+    /**
+     * Creates an empty group with no limit and a context derived from {@code ctx}, canceled the
+     * first time a task fails or the first time {@link #await()} returns, whichever comes first:
+     * Go's {@code errgroup.WithContext(ctx)}. The failure becomes the context's
+     * {@linkplain Context#cause cause}.
+     *
+     * @param ctx the parent context
+     * @return the group and its context
+     */
+    public static WithContext withContext(Context ctx) {
+        Context.WithCancelCause c = Context.withCancelCause(ctx);
+        return new WithContext(new ErrGroup(c.cancel()), c.ctx());
     }
 
     /**
@@ -110,8 +146,8 @@ public final class ErrGroup {
     }
 
     /**
-     * Blocks until every task has ended, then reports the first failure: Go's
-     * {@code Group.Wait}.
+     * Blocks until every task has ended, cancels the group's context if it has one, then
+     * reports the first failure: Go's {@code Group.Wait}.
      *
      * @throws RuntimeException the first failure, if it is one
      * @throws Error the first failure, if it is one
@@ -121,6 +157,9 @@ public final class ErrGroup {
     public void await() {
         wg.await();
         Throwable t = first;
+        if (cancel != null) {
+            cancel.cancel(t);
+        }
         if (t == null) {
             return;
         }
@@ -140,7 +179,9 @@ public final class ErrGroup {
                 try {
                     task.run();
                 } catch (Throwable t) {
-                    FIRST.compareAndSet(this, null, t);
+                    if (FIRST.compareAndSet(this, null, t) && cancel != null) {
+                        cancel.cancel(t);
+                    }
                 } finally {
                     if (s != null) {
                         s.release(1);

@@ -2,18 +2,22 @@ package io.go4j.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.go4j.context.Context;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** {@code golang.org/x/sync/errgroup} behaviour, without contexts. */
+/** {@code golang.org/x/sync/errgroup} behaviour. */
 @Timeout(20)
 class ErrGroupTest {
 
@@ -114,5 +118,69 @@ class ErrGroupTest {
         }
         g.await();
         assertEquals(100, ran.get(), "go() at limit 0 must block, then throw without starting the task");
+    }
+
+    /** errgroup's TestWithContext: await returns the first failure, and the context is canceled. */
+    @Test
+    void withContextIsCanceledWhenAwaitReturns() {
+        IllegalStateException err1 = new IllegalStateException("errgroup_test: 1");
+        IllegalStateException err2 = new IllegalStateException("errgroup_test: 2");
+        record Case(List<IllegalStateException> errs, IllegalStateException want) {
+        }
+        // With Collections.singletonList and Arrays.asList, since List.of refuses nulls.
+        for (Case tc : List.of(
+                new Case(List.of(), null),
+                new Case(java.util.Collections.singletonList(null), null),
+                new Case(List.of(err1), err1),
+                new Case(java.util.Arrays.asList(err1, null), err1),
+                new Case(List.of(err1, err2), err1))) {
+            ErrGroup.WithContext gc = ErrGroup.withContext(Context.background());
+            ErrGroup g = gc.group();
+            for (IllegalStateException err : tc.errs()) {
+                boolean later = err != null && err != tc.want();
+                g.go(() -> {
+                    if (later) {
+                        gc.ctx().done().receive(); // fails only after the first failure
+                    }
+                    if (err != null) {
+                        throw err;
+                    }
+                });
+            }
+            if (tc.want() == null) {
+                g.await();
+            } else {
+                assertSame(tc.want(), assertThrows(IllegalStateException.class, g::await));
+            }
+            assertNotNull(gc.ctx().done().tryReceive(), "context not canceled after await");
+            assertSame(Context.CANCELED, gc.ctx().err());
+        }
+    }
+
+    @Test
+    void withContextIsCanceledByTheFirstFailureWithItAsCause() {
+        ErrGroup.WithContext gc = ErrGroup.withContext(Context.background());
+        Context ctx = gc.ctx();
+        IOException boom = new IOException("boom");
+        gc.group().go(() -> {
+            ctx.done().receive();
+            throw ctx.err();
+        });
+        gc.group().go(() -> {
+            throw boom;
+        });
+        CompletionException e = assertThrows(CompletionException.class, gc.group()::await);
+        assertSame(boom, e.getCause());
+        assertSame(boom, Context.cause(ctx));
+    }
+
+    @Test
+    void withContextOfACanceledParent() {
+        Context.WithCancel parent = Context.withCancel(Context.background());
+        ErrGroup.WithContext gc = ErrGroup.withContext(parent.ctx());
+        assertNull(gc.ctx().err());
+        parent.cancel().cancel();
+        assertSame(Context.CANCELED, gc.ctx().err());
+        gc.group().await();
     }
 }

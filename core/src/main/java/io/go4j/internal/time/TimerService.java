@@ -1,0 +1,377 @@
+package io.go4j.internal.time;
+
+import io.go4j.GoInterruptedException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The timers of one scheduler: Go's per-P timer heap ({@code runtime/time.go}) served by one
+ * thread.
+ *
+ * <p>A 4-ary min-heap, ordered by due time, holds the armed {@link RuntimeTimer}s; each timer
+ * knows its index, so stopping or re-arming one costs O(log n). The due times sit in an array of
+ * their own beside the timers, so sifting compares them without touching the timers (Go keeps
+ * {@code when} in its heap slice for the same reason). One daemon platform thread, started with
+ * the first timer, parks until the earliest due time, takes the due timers out one by one and
+ * fires them; firing never blocks (a channel timer does a non-blocking send on a channel with
+ * room for one value, a function timer starts a goroutine). Adding a timer that becomes the
+ * earliest wakes the thread only if it is parked until later. Nothing else runs on that thread,
+ * so no timer ever occupies a carrier of goroutines.
+ *
+ * <p>Timers whose channel nobody references any more ({@link RuntimeTimer} is a weak reference)
+ * are dropped without waiting for their due time: when the heap has doubled since the last
+ * clean-up, the timer thread sweeps out the timers the collector has cleared and rebuilds the
+ * heap, which costs O(1) per timer added, amortised. A loop of {@code select}s each with
+ * {@code Time.after(1 hour)} thus runs in bounded memory.
+ *
+ * <p>Times are nanoseconds on the service's own monotonic clock, which reads 1 when the service
+ * is created, so that 0 can mean "not armed" and far deadlines saturate at
+ * {@link Long#MAX_VALUE} instead of wrapping.
+ */
+public final class TimerService {
+
+    private static final TimerService DEFAULT = new TimerService();
+    /** Heap size below which no clean-up runs. */
+    private static final int MIN_SWEEP = 1024;
+    private static final int INITIAL_CAPACITY = 16;
+
+    /** {@link System#nanoTime()} when this service's clock read 0. */
+    private final long origin = System.nanoTime() - 1;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    // ---- guarded by lock ----
+    private RuntimeTimer[] timers = new RuntimeTimer[INITIAL_CAPACITY];
+    /** {@code whens[i]} is the due time of {@code timers[i]}. */
+    private long[] whens = new long[INITIAL_CAPACITY];
+    private int size;
+    /** How many queued timers hold their target strongly (they will surely fire). */
+    private int strong;
+    /** The heap size at which the next clean-up is due. */
+    private int sweepAt = MIN_SWEEP;
+    private boolean sweepRequested;
+    /**
+     * The due time the timer thread parks until ({@link Long#MAX_VALUE}: no timer), or
+     * {@link Long#MIN_VALUE} while it runs and will look at the heap again before parking.
+     */
+    private long parkedUntil = Long.MIN_VALUE;
+    /** The timer thread; null until the first timer is added. */
+    private Thread thread;
+
+    /** Creates a service with no timers; its thread starts with the first timer. */
+    public TimerService() {
+    }
+
+    /**
+     * Returns the service that go4j's timers use until schedulers get their own.
+     *
+     * @return the shared default service
+     */
+    public static TimerService defaultService() {
+        return DEFAULT;
+    }
+
+    /**
+     * Tells whether a timer is armed that could still wake something: a function timer, a
+     * sleeping goroutine, or a channel timer whose channel is still referenced. Deadlock
+     * detection must not report a deadlock while this holds. A channel timer whose channel has
+     * become garbage counts until the collector clears it, so the answer may be a false "yes",
+     * never a false "no". O(1) while a function or sleep timer is armed; otherwise it may scan the
+     * heap.
+     *
+     * @return whether some armed timer may still fire to some effect
+     */
+    public boolean hasPending() {
+        lock.lock();
+        try {
+            if (strong > 0) {
+                return true;
+            }
+            for (int i = 0; i < size; i++) {
+                if (!timers[i].refersTo(null)) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Blocks the calling thread (goroutine or not) for {@code nanos} nanoseconds: Go's
+     * {@code time.Sleep}. Returns at once if {@code nanos} is 0 or less.
+     *
+     * @param nanos how long to sleep
+     * @throws GoInterruptedException if the thread is interrupted before or while it sleeps; the
+     *     interrupt status stays set
+     */
+    public void sleep(long nanos) {
+        if (nanos <= 0) {
+            return;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new GoInterruptedException();
+        }
+        Sleeper s = new Sleeper(this, Thread.currentThread());
+        s.reset(nanos, 0);
+        if (!parkSleeping(s)) {
+            s.stop();
+            throw new GoInterruptedException();
+        }
+    }
+
+    /**
+     * The one place where a thread sleeps: parks until {@code s} fires.
+     *
+     * @return true once it fired, false if the thread was interrupted first
+     */
+    private static boolean parkSleeping(Sleeper s) {
+        while (!s.woken) {
+            if (Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+            LockSupport.park(s);
+        }
+        return true;
+    }
+
+    /** The timer of one {@link #sleep(long)}: wakes the sleeping thread. */
+    private static final class Sleeper extends RuntimeTimer {
+        volatile boolean woken;
+
+        Sleeper(TimerService service, Thread sleeper) {
+            super(service, sleeper, false);
+        }
+
+        @Override
+        protected void fire(Object target, long lateNanos) {
+            woken = true;
+            LockSupport.unpark((Thread) target);
+        }
+    }
+
+    /**
+     * Converts a duration to nanoseconds, saturating instead of overflowing as Go's durations
+     * (an int64 of nanoseconds) cannot be longer than about 292 years.
+     *
+     * @param d a duration
+     * @return its length in nanoseconds, clamped to the range of a {@code long}
+     */
+    public static long toNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException overflow) {
+            return d.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
+    /** The service's clock: nanoseconds since just before it was created, at least 1. */
+    long nanoTime() {
+        return System.nanoTime() - origin;
+    }
+
+    /** The due time {@code delayNanos} from now, saturating, at least 1. */
+    long deadline(long delayNanos) {
+        long now = nanoTime();
+        if (delayNanos <= 0) {
+            return now;
+        }
+        return delayNanos > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + delayNanos;
+    }
+
+    /** Queues {@code t}, which is not queued, to fire at {@code when}. */
+    void add(RuntimeTimer t, long when) {
+        Thread wake = null;
+        lock.lock();
+        try {
+            if (size == timers.length) {
+                timers = Arrays.copyOf(timers, size * 2);
+                whens = Arrays.copyOf(whens, size * 2);
+            }
+            timers[size] = t;
+            whens[size] = when;
+            siftUp(size++);
+            if (t.isStrong()) {
+                strong++;
+            }
+            if (thread == null) {
+                thread = Thread.ofPlatform().name("go4j-timer").daemon().start(this::loop);
+            }
+            if (size >= sweepAt && !sweepRequested) {
+                sweepRequested = true;
+                wake = wakeLocked();
+            }
+            if (t.heapIndex == 0 && when < parkedUntil) {
+                wake = wakeLocked();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (wake != null) {
+            LockSupport.unpark(wake);
+        }
+    }
+
+    /** Takes {@code t} out of the heap if it is queued. */
+    void remove(RuntimeTimer t) {
+        lock.lock();
+        try {
+            if (t.heapIndex >= 0) {
+                removeAt(t.heapIndex);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Lock held: the thread to unpark so that it looks at the heap again, or null if it runs. */
+    private Thread wakeLocked() {
+        if (parkedUntil == Long.MIN_VALUE) {
+            return null;
+        }
+        parkedUntil = Long.MIN_VALUE;
+        return thread;
+    }
+
+    /** The timer thread: fires due timers, sweeps when asked, parks until the next due time. */
+    private void loop() {
+        for (;;) {
+            RuntimeTimer due = null;
+            long dueWhen = 0;
+            long now;
+            long until;
+            lock.lock();
+            try {
+                parkedUntil = Long.MIN_VALUE;
+                if (sweepRequested) {
+                    sweepLocked();
+                }
+                now = nanoTime();
+                if (size > 0 && whens[0] <= now) {
+                    due = timers[0];
+                    dueWhen = whens[0];
+                    removeAt(0);
+                } else {
+                    parkedUntil = size > 0 ? whens[0] : Long.MAX_VALUE;
+                }
+                until = parkedUntil;
+            } finally {
+                lock.unlock();
+            }
+            if (due != null) {
+                fire(due, dueWhen, now);
+            } else if (until == Long.MAX_VALUE) {
+                LockSupport.park(this);
+            } else {
+                LockSupport.parkNanos(this, until - now);
+            }
+        }
+    }
+
+    /** Fires one timer; whatever it throws goes to the thread's handler, and the loop goes on. */
+    private static void fire(RuntimeTimer t, long dueWhen, long now) {
+        try {
+            t.run(dueWhen, now);
+        } catch (RuntimeException | Error e) {
+            Thread self = Thread.currentThread();
+            self.getUncaughtExceptionHandler().uncaughtException(self, e);
+        }
+    }
+
+    /**
+     * Lock held: drops the timers whose target the collector cleared, rebuilds the heap, and
+     * gives back array space the heap no longer needs.
+     */
+    private void sweepLocked() {
+        sweepRequested = false;
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            RuntimeTimer t = timers[i];
+            if (t.refersTo(null)) {
+                t.heapIndex = -1;
+            } else {
+                timers[n] = t;
+                whens[n] = whens[i];
+                t.heapIndex = n++;
+            }
+        }
+        Arrays.fill(timers, n, size, null);
+        size = n;
+        for (int i = (n - 2) >>> 2; n > 1 && i >= 0; i--) {
+            siftDown(i);
+        }
+        int capacity = Math.max(INITIAL_CAPACITY, 2 * n);
+        if (timers.length > 2 * capacity) {
+            timers = Arrays.copyOf(timers, capacity);
+            whens = Arrays.copyOf(whens, capacity);
+        }
+        sweepAt = Math.max(MIN_SWEEP, 2 * n);
+    }
+
+    private void removeAt(int i) {
+        RuntimeTimer t = timers[i];
+        t.heapIndex = -1;
+        if (t.isStrong()) {
+            strong--;
+        }
+        int last = --size;
+        if (i != last) {
+            timers[i] = timers[last];
+            whens[i] = whens[last];
+            timers[i].heapIndex = i;
+            timers[last] = null;
+            if (i > 0 && whens[i] < whens[(i - 1) >>> 2]) {
+                siftUp(i);
+            } else {
+                siftDown(i);
+            }
+        } else {
+            timers[last] = null;
+        }
+    }
+
+    private void siftUp(int i) {
+        RuntimeTimer t = timers[i];
+        long when = whens[i];
+        while (i > 0) {
+            int parent = (i - 1) >>> 2;
+            if (whens[parent] <= when) {
+                break;
+            }
+            place(i, timers[parent], whens[parent]);
+            i = parent;
+        }
+        place(i, t, when);
+    }
+
+    private void siftDown(int i) {
+        RuntimeTimer t = timers[i];
+        long when = whens[i];
+        for (;;) {
+            int first = 4 * i + 1;
+            if (first >= size) {
+                break;
+            }
+            int least = first;
+            for (int c = first + 1, end = Math.min(first + 4, size); c < end; c++) {
+                if (whens[c] < whens[least]) {
+                    least = c;
+                }
+            }
+            if (whens[least] >= when) {
+                break;
+            }
+            place(i, timers[least], whens[least]);
+            i = least;
+        }
+        place(i, t, when);
+    }
+
+    private void place(int i, RuntimeTimer t, long when) {
+        timers[i] = t;
+        whens[i] = when;
+        t.heapIndex = i;
+    }
+}

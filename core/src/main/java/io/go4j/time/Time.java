@@ -1,0 +1,127 @@
+package io.go4j.time;
+
+import io.go4j.Chan;
+import io.go4j.GoInterruptedException;
+import io.go4j.RecvChan;
+import io.go4j.internal.time.ChanTimer;
+import io.go4j.internal.time.FuncTimer;
+import io.go4j.internal.time.TimerService;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Go's {@code time} package, the part about waiting: {@code time.After}, {@code Tick},
+ * {@code Sleep}, {@code NewTimer}, {@code NewTicker} and {@code AfterFunc}.
+ *
+ * <pre>{@code
+ * // select {
+ * // case v := <-in:                 use(v)
+ * // case <-time.After(time.Second): timedOut()
+ * // }
+ * Select.select(
+ *         Select.recv(in, v -> use(v)),
+ *         Select.recv(Time.after(Duration.ofSeconds(1)), t -> timedOut()));
+ * }</pre>
+ *
+ * <p>Durations are {@link Duration}s, times on channels are {@link Instant}s. A zero or negative
+ * duration means "now"; durations beyond Go's limit (about 292 years) are clamped to it.
+ *
+ * <p>Timers follow Go 1.23: a timer or ticker that nothing references any more is dropped even
+ * if it was never stopped (so {@code after} in a loop does not pile up timers), and after
+ * {@link Timer#stop()} or a {@code reset} returns, no value sent for the earlier setting can be
+ * received. Timer channels buffer one value where Go 1.23's report a capacity of 0: their
+ * {@code len()} and {@code cap()} say 0 or 1 and 1. All timers are served by one thread per
+ * timer service; none runs on a thread of its own, and a {@code select} with an {@code after}
+ * case starts no thread.
+ */
+public final class Time {
+
+    private Time() {
+    }
+
+    /**
+     * Returns a channel that receives the current time once {@code d} has elapsed: Go's
+     * {@code time.After(d)}. The timer cannot be stopped; it costs nothing once nothing
+     * references the channel any more.
+     *
+     * @param d how long to wait
+     * @return a channel that will receive one value
+     */
+    public static RecvChan<Instant> after(Duration d) {
+        Chan<Instant> c = Chan.make(1);
+        new ChanTimer(TimerService.defaultService(), c).reset(TimerService.toNanos(d), 0);
+        return c;
+    }
+
+    /**
+     * Returns the channel of a new ticker that cannot be stopped: Go's {@code time.Tick(d)}.
+     * Once nothing references the channel, the ticker goes away.
+     *
+     * @param d the period
+     * @return the ticker's channel, or {@code null} (Go's nil channel, never ready in a select)
+     *     if {@code d} is zero or negative
+     */
+    public static RecvChan<Instant> tick(Duration d) {
+        if (TimerService.toNanos(d) <= 0) {
+            return null;
+        }
+        return newTicker(d).c();
+    }
+
+    /**
+     * Pauses the calling goroutine (or thread) for at least {@code d}: Go's
+     * {@code time.Sleep(d)}. Returns at once if {@code d} is zero or negative.
+     *
+     * @param d how long to sleep
+     * @throws GoInterruptedException if the thread is interrupted before or while it sleeps; the
+     *     interrupt status stays set
+     */
+    public static void sleep(Duration d) {
+        TimerService.defaultService().sleep(TimerService.toNanos(d));
+    }
+
+    /**
+     * Creates a timer that sends the current time on its channel once {@code d} has elapsed: Go's
+     * {@code time.NewTimer(d)}.
+     *
+     * @param d how long to wait
+     * @return the running timer
+     */
+    public static Timer newTimer(Duration d) {
+        Chan<Instant> c = Chan.make(1);
+        Timer t = new Timer(new ChanTimer(TimerService.defaultService(), c), c);
+        t.reset(d);
+        return t;
+    }
+
+    /**
+     * Creates a ticker that sends the current time on its channel every {@code d}: Go's
+     * {@code time.NewTicker(d)}. Ticks that a slow receiver has no room for are dropped.
+     *
+     * @param d the period
+     * @return the running ticker
+     * @throws IllegalArgumentException with Go's message {@code non-positive interval for
+     *     NewTicker} if {@code d} is zero or negative
+     */
+    public static Ticker newTicker(Duration d) {
+        long period = TimerService.toNanos(d);
+        if (period <= 0) {
+            throw new IllegalArgumentException("non-positive interval for NewTicker");
+        }
+        return new Ticker(period);
+    }
+
+    /**
+     * Runs {@code f} in a new goroutine once {@code d} has elapsed: Go's
+     * {@code time.AfterFunc(d, f)}.
+     *
+     * @param d how long to wait
+     * @param f what to run
+     * @return a timer whose {@link Timer#stop()} cancels the call; its {@link Timer#c()} is null
+     */
+    public static Timer afterFunc(Duration d, Runnable f) {
+        Timer t = new Timer(new FuncTimer(TimerService.defaultService(), f), null);
+        t.reset(d);
+        return t;
+    }
+}
