@@ -18,6 +18,20 @@ public final class Examples {
 
     /** Every example, in the order {@code all} runs them. */
     public static final List<Example> ALL = List.of(
+            new Goroutines(),
+            new Channels(),
+            new ChannelBuffering(),
+            new ChannelSynchronization(),
+            new ChannelDirections(),
+            new SelectStatement(),
+            new NonBlockingChannelOperations(),
+            new ClosingChannels(),
+            new RangeOverChannels(),
+            new WorkerPools(),
+            new WaitGroups(),
+            new AtomicCounters(),
+            new Mutexes(),
+            new StatefulGoroutines(),
             new Sieve(),
             new PingPong());
 
