@@ -33,7 +33,11 @@ public final class Examples {
             new Mutexes(),
             new StatefulGoroutines(),
             new Sieve(),
-            new PingPong());
+            new PingPong(),
+            new DaisyChain(),
+            new EquivalentBinaryTrees(),
+            new WebCrawler(),
+            new Pipeline());
 
     private Examples() {
     }
