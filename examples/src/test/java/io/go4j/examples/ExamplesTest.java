@@ -3,45 +3,54 @@ package io.go4j.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(30)
+/** The runner: listing, running one example, running all, and unknown names. */
+@Timeout(60)
 class ExamplesTest {
 
-    private static List<String> output(String name) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            Examples.byName(name).orElseThrow().run(out);
+    @Test
+    void noNameListsEveryExampleAndHowToRunOne() {
+        int[] status = new int[1];
+        List<String> lines = Output.capture(out -> status[0] = Examples.run("", out, out));
+        assertEquals(0, status[0]);
+        assertTrue(lines.contains("  " + Examples.COMMAND), lines::toString);
+        assertEquals(Examples.ALL.size() + 3, lines.size(), lines::toString);
+        for (int i = 0; i < Examples.ALL.size(); i++) {
+            Example e = Examples.ALL.get(i);
+            String line = lines.get(i + 3);
+            assertTrue(line.startsWith("  " + e.name() + " ") && line.endsWith(" " + e.description()), line);
         }
-        return bytes.toString(StandardCharsets.UTF_8).lines().toList();
     }
 
     @Test
-    void sievePrintsTheFirstPrimes() {
-        assertEquals(List.of("2 3 5 7 11 13 17 19 23 29 31 37 41 43 47 53 59 61 67 71 73 79 83 89 97"),
-                output("sieve"));
+    void allRunsEveryExampleUnderItsHeader() {
+        List<String> headers = Output.capture(out -> Examples.run(Examples.ALL_NAME, out, out)).stream()
+                .filter(l -> l.startsWith("=== "))
+                .toList();
+        assertEquals(Examples.ALL.stream().map(e -> "=== " + e.name() + ": " + e.description()).toList(), headers);
     }
 
     @Test
-    void pingPongAlternatesPlayersAndCountsEveryHit() {
-        List<String> lines = output("pingpong");
-        assertEquals(PingPong.HITS + 1, lines.size(), lines::toString);
-        String first = lines.get(0).split(" ")[0];
-        String second = first.equals("ping") ? "pong" : "ping";
-        for (int hit = 1; hit <= PingPong.HITS; hit++) {
-            assertEquals((hit % 2 == 1 ? first : second) + " " + hit, lines.get(hit - 1));
-        }
-        assertEquals("game over after " + PingPong.HITS + " hits", lines.get(PingPong.HITS));
+    void aNameRunsThatExampleOnly() {
+        assertEquals(Output.of("sieve"), Output.capture(out -> Examples.run("sieve", out, out)));
     }
 
     @Test
-    void everyExampleHasAUniqueName() {
-        assertEquals(Examples.ALL.size(), Examples.ALL.stream().map(Example::name).distinct().count());
-        assertTrue(Examples.byName("no-such-example").isEmpty());
+    void anUnknownNameFailsAndListsTheExamples() {
+        int[] status = new int[1];
+        List<String> err = Output.capture(e -> Output.capture(out -> status[0] = Examples.run("nope", out, e)));
+        assertEquals(2, status[0]);
+        assertEquals("no example named 'nope'", err.get(0));
+        assertEquals("  " + Examples.COMMAND, err.get(2));
+    }
+
+    @Test
+    void namesAreUniqueAndNotTheNameForAll() {
+        List<String> names = Examples.ALL.stream().map(Example::name).toList();
+        assertEquals(names.size(), names.stream().distinct().count());
+        assertTrue(!names.contains(Examples.ALL_NAME) && Examples.byName("no-such-example").isEmpty());
     }
 }

@@ -1,0 +1,86 @@
+package io.go4j.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.go4j.examples.EquivalentBinaryTrees.Tree;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The classic concurrent programs: prime sieve, ping-pong, daisy chain, Go Tour, Go blog. */
+@Timeout(30)
+class ClassicsTest {
+
+    @Test
+    void sievePrintsTheFirstPrimes() {
+        assertEquals(List.of("2 3 5 7 11 13 17 19 23 29 31 37 41 43 47 53 59 61 67 71 73 79 83 89 97"),
+                Output.of("sieve"));
+    }
+
+    @Test
+    void pingPongAlternatesPlayersAndCountsEveryHit() {
+        List<String> lines = Output.of("pingpong");
+        assertEquals(PingPong.HITS + 1, lines.size(), lines::toString);
+        String first = lines.get(0).split(" ")[0];
+        String second = first.equals("ping") ? "pong" : "ping";
+        for (int hit = 1; hit <= PingPong.HITS; hit++) {
+            assertEquals((hit % 2 == 1 ? first : second) + " " + hit, lines.get(hit - 1));
+        }
+        assertEquals("game over after " + PingPong.HITS + " hits", lines.get(PingPong.HITS));
+    }
+
+    @Test
+    void daisyChainAddsOnePerGoroutine() {
+        assertEquals(List.of(Integer.toString(DaisyChain.GOROUTINES + 1)), Output.of("daisy-chain"));
+    }
+
+    @Test
+    void equivalentBinaryTreesWalkInOrderAndCompare() {
+        assertEquals(List.of("walk(newTree(1)): 1 2 3 4 5 6 7 8 9 10",
+                        "same(newTree(1), newTree(1)): true",
+                        "same(newTree(1), newTree(2)): false"),
+                Output.of("equivalent-binary-trees"));
+    }
+
+    @RepeatedTest(20)
+    void treesOfDifferentShapesCompareByTheirValues() {
+        Tree t = EquivalentBinaryTrees.newTree(3);
+        assertTrue(EquivalentBinaryTrees.same(t, EquivalentBinaryTrees.newTree(3)));
+        assertFalse(EquivalentBinaryTrees.same(t, t.insert(31)));
+        assertFalse(EquivalentBinaryTrees.same(t.insert(31), t));
+        assertFalse(EquivalentBinaryTrees.same(t, EquivalentBinaryTrees.newTree(4)));
+    }
+
+    @Test
+    void webCrawlerFindsEveryPageOnce() {
+        List<String> lines = Output.of("web-crawler");
+        String root = WebCrawler.ROOT;
+        assertEquals("found: " + root + " \"go4j: Go's concurrency for Java\"", lines.get(0));
+        assertEquals(Stream.of(
+                        "found: " + root + " \"go4j: Go's concurrency for Java\"",
+                        "found: " + root + "docs/ \"Documentation\"",
+                        "found: " + root + "docs/channels/ \"Channels\"",
+                        "found: " + root + "docs/select/ \"Select\"",
+                        "found: " + root + "examples/ \"Examples\"",
+                        "not found: " + root + "examples/sieve/").sorted().toList(),
+                lines.stream().sorted().toList());
+    }
+
+    @Test
+    void pipelineSumsEveryFileAndStopsEveryStageOnAnError() {
+        String ended = "all " + (Pipeline.DIGESTERS + 2) + " pipeline goroutines have ended";
+        assertEquals(List.of(
+                        "9603cb8dcf88df31076a51630dd6bc97  README",
+                        "7683ecad2959df4ebee3eb7f6aec1705  docs/channels.txt",
+                        "88ecc8adbacfc0dc483b6eb239f46def  docs/select.txt",
+                        "04117b3d5844e4216484c6fe14b57024  examples/sieve.txt",
+                        ended,
+                        "error: open data/00-secret: permission denied",
+                        ended),
+                Output.of("pipeline"));
+    }
+}
