@@ -18,6 +18,8 @@ public final class DeadlockException extends IllegalStateException {
     private final String dump;
 
     /**
+     * Creates the exception of a deadlocked program.
+     *
      * @param dump the goroutine dump of the deadlocked program
      */
     public DeadlockException(String dump) {

@@ -18,7 +18,7 @@ import java.time.Instant;
 public final class Ticker {
 
     private final Chan<Instant> c = Chan.make(1);
-    private final ChanTimer timer = new ChanTimer(TimerService.defaultService(), c);
+    private final ChanTimer timer = new ChanTimer(TimerService.current(), c);
 
     Ticker(long periodNanos) {
         timer.reset(periodNanos, periodNanos);

@@ -49,7 +49,7 @@ public final class Time {
      */
     public static RecvChan<Instant> after(Duration d) {
         Chan<Instant> c = Chan.make(1);
-        new ChanTimer(TimerService.defaultService(), c).reset(TimerService.toNanos(d), 0);
+        new ChanTimer(TimerService.current(), c).reset(TimerService.toNanos(d), 0);
         return c;
     }
 
@@ -77,7 +77,7 @@ public final class Time {
      *     interrupt status stays set
      */
     public static void sleep(Duration d) {
-        TimerService.defaultService().sleep(TimerService.toNanos(d));
+        TimerService.current().sleep(TimerService.toNanos(d));
     }
 
     /**
@@ -89,7 +89,7 @@ public final class Time {
      */
     public static Timer newTimer(Duration d) {
         Chan<Instant> c = Chan.make(1);
-        Timer t = new Timer(new ChanTimer(TimerService.defaultService(), c), c);
+        Timer t = new Timer(new ChanTimer(TimerService.current(), c), c);
         t.reset(d);
         return t;
     }
@@ -120,7 +120,7 @@ public final class Time {
      * @return a timer whose {@link Timer#stop()} cancels the call; its {@link Timer#c()} is null
      */
     public static Timer afterFunc(Duration d, Runnable f) {
-        Timer t = new Timer(new FuncTimer(TimerService.defaultService(), f), null);
+        Timer t = new Timer(new FuncTimer(TimerService.current(), f), null);
         t.reset(d);
         return t;
     }

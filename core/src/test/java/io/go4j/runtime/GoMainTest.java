@@ -10,10 +10,13 @@ import io.go4j.Go;
 import io.go4j.Select;
 import io.go4j.sync.Mutex;
 import io.go4j.sync.WaitGroup;
+import io.go4j.time.Time;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -145,6 +148,28 @@ class GoMainTest {
             });
             assertEquals("awake", ch.receive());
         });
+    }
+
+    /** Every goroutine is blocked on a channel, but a timer will send on one of them. */
+    @Test
+    void aPendingTimerIsAPossibleWakeUp() {
+        Go.main(() -> {
+            Chan<Instant> never = Chan.make();
+            Go.go(() -> never.receive());
+            Time.after(Duration.ofMillis(QUIET_MILLIS)).receive();
+        });
+    }
+
+    @Test
+    void aGoroutineInTimeSleepIsNotAsleepAndDumpsAsSleep() {
+        try (Scheduler s = Scheduler.create(1)) {
+            Chan<Void> done = Chan.make();
+            s.go(() -> {
+                Time.sleep(Duration.ofHours(1));
+                done.close();
+            });
+            SchedulerTest.awaitDump(s, "[sleep]:");
+        }
     }
 
     @Test

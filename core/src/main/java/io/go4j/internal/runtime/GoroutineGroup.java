@@ -1,6 +1,7 @@
 package io.go4j.internal.runtime;
 
 import io.go4j.GoInterruptedException;
+import io.go4j.internal.time.TimerService;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,13 +22,15 @@ public final class GoroutineGroup {
     /** Null when the goroutines run on the JDK's default scheduler. */
     private final CarrierPool pool;
     private final ThreadFactory threads;
+    /** The timers of {@code io.go4j.time} called from this group's goroutines. */
+    private final TimerService timers;
     /** Goroutines started and not yet ended; counted before the closed check (see start). */
     private final AtomicInteger live = new AtomicInteger();
     private final CountDownLatch drained = new CountDownLatch(1);
     private volatile boolean closed;
 
     private static final class Default {
-        static final GoroutineGroup GROUP = new GoroutineGroup("go4j", defaultProcs());
+        static final GoroutineGroup GROUP = new GoroutineGroup("go4j", defaultProcs(), TimerService.defaultService());
     }
 
     /** @return the group behind {@code Go.go} and the default scheduler, created on first use */
@@ -54,10 +57,15 @@ public final class GoroutineGroup {
      * @param procs how many goroutines may run at once (Go's GOMAXPROCS)
      */
     public GoroutineGroup(String name, int procs) {
+        this(name, procs, new TimerService());
+    }
+
+    private GoroutineGroup(String name, int procs, TimerService timers) {
         if (procs < 1) {
             throw new IllegalArgumentException("procs must be positive: " + procs);
         }
         this.procs = procs;
+        this.timers = timers;
         if (VirtualThreads.customSchedulerAvailable()) {
             pool = new CarrierPool(name, procs);
             threads = VirtualThreads.builder(pool).uncaughtExceptionHandler(GoroutineGroup::uncaught).factory();
@@ -86,6 +94,10 @@ public final class GoroutineGroup {
     /** @return true if the goroutines run on go4j's own carriers */
     public boolean ownCarriers() {
         return pool != null;
+    }
+
+    public TimerService timers() {
+        return timers;
     }
 
     public int procs() {
@@ -137,6 +149,7 @@ public final class GoroutineGroup {
 
     private void drain() {
         drained.countDown();
+        timers.close();
         if (pool != null) {
             pool.terminate();
         }

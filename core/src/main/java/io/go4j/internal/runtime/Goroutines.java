@@ -22,6 +22,12 @@ public final class Goroutines {
         return t.isVirtual() ? LIVE.get(t) : null;
     }
 
+    /** @return the group of the goroutine the current thread runs, or null if it is not one */
+    public static GoroutineGroup currentGroup() {
+        Goroutine g = current();
+        return g == null ? null : g.group;
+    }
+
     static void started(Goroutine g) {
         LIVE.put(g.thread, g);
     }

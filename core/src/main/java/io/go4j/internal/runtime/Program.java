@@ -1,6 +1,7 @@
 package io.go4j.internal.runtime;
 
 import io.go4j.GoInterruptedException;
+import io.go4j.internal.time.TimerService;
 import io.go4j.runtime.DeadlockException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Each goroutine that parks in a go4j operation counts itself {@link #asleep} and, once awake,
  * counts itself out and bumps {@link #wakeups}. Sysmon suspects a deadlock when every live
  * goroutine is asleep, and confirms it at its next look if nobody woke up meanwhile and every
- * goroutine's thread is really parked (not merely woken and waiting for a carrier). Goroutines
+ * goroutine's thread is really parked (not merely woken and waiting for a carrier), and no timer
+ * is pending that could wake one (Go's {@code checkdead} looks at timers too). Goroutines
  * in a sleep, in I/O or in a lock that is not go4j's are not asleep: something outside the
  * program may still wake them, so a program waiting on them is never called deadlocked.
  */
@@ -108,7 +110,8 @@ public final class Program {
             return;
         }
         List<Goroutine> all = Goroutines.select(g -> g.program == this);
-        if (all.size() == running && all.stream().allMatch(Goroutine::asleep) && wakeups.get() == seen) {
+        if (all.size() == running && all.stream().allMatch(Goroutine::asleep) && wakeups.get() == seen
+                && !TimerService.anyPending()) {
             fail(new DeadlockException(GoroutineDump.format(all)));
         }
     }

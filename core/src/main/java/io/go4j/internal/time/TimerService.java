@@ -1,8 +1,14 @@
 package io.go4j.internal.time;
 
 import io.go4j.GoInterruptedException;
+import io.go4j.internal.runtime.Goroutine;
+import io.go4j.internal.runtime.GoroutineGroup;
+import io.go4j.internal.runtime.Goroutines;
+import io.go4j.internal.runtime.WaitReason;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -32,6 +38,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class TimerService {
 
+    /** Every service not closed yet, or closed with timers still queued. */
+    private static final Set<TimerService> LIVE = ConcurrentHashMap.newKeySet();
     private static final TimerService DEFAULT = new TimerService();
     /** Heap size below which no clean-up runs. */
     private static final int MIN_SWEEP = 1024;
@@ -58,18 +66,68 @@ public final class TimerService {
     private long parkedUntil = Long.MIN_VALUE;
     /** The timer thread; null until the first timer is added. */
     private Thread thread;
+    /** Set by {@link #close()}: the thread exits once the heap is empty. */
+    private boolean closed;
 
     /** Creates a service with no timers; its thread starts with the first timer. */
     public TimerService() {
+        LIVE.add(this);
     }
 
     /**
-     * Returns the service that go4j's timers use until schedulers get their own.
+     * Returns the service of the default scheduler, which also serves threads that are not
+     * goroutines.
      *
      * @return the shared default service
      */
     public static TimerService defaultService() {
         return DEFAULT;
+    }
+
+    /**
+     * Returns the service of the calling goroutine's scheduler, or the default service when the
+     * caller is not a goroutine.
+     *
+     * @return the timer service to use
+     */
+    public static TimerService current() {
+        GoroutineGroup group = Goroutines.currentGroup();
+        return group == null ? DEFAULT : group.timers();
+    }
+
+    /**
+     * Tells whether any service has a timer that may still wake something ({@link #hasPending()}).
+     *
+     * @return whether deadlock detection must wait for a timer
+     */
+    public static boolean anyPending() {
+        for (TimerService service : LIVE) {
+            if (service.hasPending()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Closes the service when its scheduler closes: timers already queued still fire, then its
+     * thread exits.
+     */
+    public void close() {
+        Thread wake;
+        lock.lock();
+        try {
+            closed = true;
+            if (thread == null) {
+                LIVE.remove(this);
+            }
+            wake = wakeLocked();
+        } finally {
+            lock.unlock();
+        }
+        if (wake != null) {
+            LockSupport.unpark(wake);
+        }
     }
 
     /**
@@ -128,13 +186,18 @@ public final class TimerService {
      * @return true once it fired, false if the thread was interrupted first
      */
     private static boolean parkSleeping(Sleeper s) {
-        while (!s.woken) {
-            if (Thread.currentThread().isInterrupted()) {
-                return false;
+        Goroutine self = Goroutines.blocking(WaitReason.SLEEP);
+        try {
+            while (!s.woken) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return false;
+                }
+                LockSupport.park(s);
             }
-            LockSupport.park(s);
+            return true;
+        } finally {
+            Goroutines.unblocked(self);
         }
-        return true;
     }
 
     /** The timer of one {@link #sleep(long)}: wakes the sleeping thread. */
@@ -253,6 +316,9 @@ public final class TimerService {
                     due = timers[0];
                     dueWhen = whens[0];
                     removeAt(0);
+                } else if (closed && size == 0) {
+                    LIVE.remove(this);
+                    return;
                 } else {
                     parkedUntil = size > 0 ? whens[0] : Long.MAX_VALUE;
                 }
