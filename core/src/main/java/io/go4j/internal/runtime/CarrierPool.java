@@ -109,10 +109,11 @@ public final class CarrierPool implements Executor {
      * spin would only delay them (the counterpart it waits for may be one of them).
      *
      * @param carrier the carrier of the goroutine
-     * @return true if {@code carrier} is a go4j worker whose local queue holds work
+     * @return true if {@code carrier} is a go4j worker whose local queue, or whose pool's global
+     *     queue, holds work
      */
     public static boolean hasQueuedWork(Thread carrier) {
-        return carrier instanceof Worker w && w.queue.hasWork();
+        return carrier instanceof Worker w && (w.queue.hasWork() || !w.pool.global.isEmpty());
     }
 
     /** Go's {@code wakep}: wakes an idle worker to spin, unless one spins already. */
