@@ -152,7 +152,8 @@ class SchedulerTest {
 
     /**
      * Every worker is pinned by a goroutine that never blocks: only a compensating worker added
-     * by sysmon can run the goroutine that releases them.
+     * by sysmon can run the goroutine that releases them. Once they are released, the
+     * compensating worker retires.
      */
     @Test
     void workProgressesWhileEveryProcIsPinned() throws InterruptedException {
@@ -172,6 +173,10 @@ class SchedulerTest {
             pinned.await();
             s.go(() -> release.set(true));
             assertTrue(released.await(20, TimeUnit.SECONDS), "no worker came to run the releasing goroutine");
+            while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().contains("-spare-"))) {
+                assertFalse(Thread.currentThread().isInterrupted(), "the compensating worker did not retire");
+                Thread.yield(); // spares retire once no worker is stuck and they find nothing to do
+            }
         }
     }
 

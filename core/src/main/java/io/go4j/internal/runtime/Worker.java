@@ -3,6 +3,7 @@ package io.go4j.internal.runtime;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -24,6 +25,9 @@ final class Worker extends Thread {
     private static final int STEAL_ROUNDS = 4;
     /** Go checks its global queue every 61 schedule ticks so that it is never starved. */
     private static final int GLOBAL_QUEUE_PERIOD = 61;
+
+    /** How long an idle spare waits for work before it checks whether it may retire. */
+    private static final long SPARE_LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private static final VarHandle STUCK;
 
@@ -202,6 +206,10 @@ final class Worker extends Thread {
             return;
         }
         while (idle && !pool.terminated()) {
+            if (spare) {
+                LockSupport.parkNanos(this, SPARE_LINGER_NANOS);
+                break; // back to findRunnable, which retires the spare if no worker is stuck
+            }
             LockSupport.park(this);
         }
         pool.removeIdle(this);
