@@ -10,6 +10,9 @@ import io.go4j.Select;
 import io.go4j.bench.Items;
 import io.go4j.bench.LocalWork;
 import io.go4j.bench.Workers;
+import io.go4j.bench.Workers.Receiver;
+import io.go4j.bench.Workers.Sender;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -116,41 +119,18 @@ public class SelectTwinsBenchmark {
     public void selectProdCons_go4j() throws InterruptedException {
         Chan<Integer> items = Chan.make(CAPACITY);
         Chan<Integer> closing = Chan.make();
-        Batches batches = new Batches(OPS);
-        LongAdder received = new LongAdder();
-        Workers w = Workers.goroutines();
-        for (int p = 0; p < Workers.GOMAXPROCS; p++) {
-            w.start(() -> {
-                Chan<Integer> timer = Chan.make();
-                int foo = 0;
-                while (batches.take() >= 0) {
-                    for (int g = 0; g < Batches.CALLS_PER_SCHED; g++) {
-                        foo = LocalWork.run(foo, WORK);
-                        Select.select(Select.send(items, ONE), Select.recv(timer), Select.recv(closing));
-                    }
-                }
-                items.send(ZERO);
-                sink = foo;
-            });
-            w.start(() -> {
-                Chan<Integer> timer = Chan.make();
-                int[] got = {-1};
-                Consumer<Integer> keep = v -> got[0] = v;
-                int foo = 0;
-                while (true) {
-                    if (Select.select(Select.recv(items, keep), Select.recv(timer), Select.recv(closing)) == 0) {
-                        if (got[0] == 0) {
-                            break;
-                        }
-                        received.add(got[0]);
-                    }
-                    foo = LocalWork.run(foo, WORK);
-                }
-                sink = foo;
-            });
-        }
-        w.joinAll();
-        Items.check(received.sum(), OPS);
+        selectProdCons(Workers.goroutines(), items::send,
+                () -> {
+                    Chan<Integer> timer = Chan.make();
+                    return v -> Select.select(Select.send(items, v), Select.recv(timer), Select.recv(closing));
+                },
+                () -> {
+                    Chan<Integer> timer = Chan.make();
+                    Integer[] got = {null};
+                    Consumer<Integer> keep = v -> got[0] = v;
+                    return () -> Select.select(Select.recv(items, keep), Select.recv(timer), Select.recv(closing)) == 0
+                            ? got[0] : null;
+                });
     }
 
     @Benchmark
@@ -158,27 +138,45 @@ public class SelectTwinsBenchmark {
     public void selectProdCons_jox() throws InterruptedException {
         Channel<Integer> items = Channel.newBufferedChannel(CAPACITY);
         Channel<Integer> closing = Channel.newRendezvousChannel();
+        selectProdCons(Workers.virtualThreads(), items::send,
+                () -> {
+                    Channel<Integer> timer = Channel.newRendezvousChannel();
+                    return v -> joxSend(items, v, timer, closing);
+                },
+                () -> {
+                    Channel<Integer> timer = Channel.newRendezvousChannel();
+                    return () -> joxReceive(items, timer, closing);
+                });
+    }
+
+    /**
+     * Go's {@code BenchmarkSelectProdCons}. Each producer and consumer first makes its select,
+     * with its own timer channel: a producer's sends a value unless another case fires; a
+     * consumer's returns the item received, or null when another case fired. Producers end with
+     * a plain {@code send} of 0, which stops one consumer.
+     */
+    private static void selectProdCons(Workers w, Sender send, Callable<Sender> producerSelect,
+            Callable<Receiver> consumerSelect) throws InterruptedException {
         Batches batches = new Batches(OPS);
         LongAdder received = new LongAdder();
-        Workers w = Workers.virtualThreads();
         for (int p = 0; p < Workers.GOMAXPROCS; p++) {
             w.start(() -> {
-                Channel<Integer> timer = Channel.newRendezvousChannel();
+                Sender select = producerSelect.call();
                 int foo = 0;
                 while (batches.take() >= 0) {
                     for (int g = 0; g < Batches.CALLS_PER_SCHED; g++) {
                         foo = LocalWork.run(foo, WORK);
-                        joxSend(items, timer, closing);
+                        select.send(ONE);
                     }
                 }
-                items.send(ZERO);
+                send.send(ZERO);
                 sink = foo;
             });
             w.start(() -> {
-                Channel<Integer> timer = Channel.newRendezvousChannel();
+                Receiver select = consumerSelect.call();
                 int foo = 0;
                 while (true) {
-                    Integer v = joxReceive(items, timer, closing);
+                    Integer v = select.receive();
                     if (v != null) {
                         if (v == 0) {
                             break;
@@ -194,11 +192,11 @@ public class SelectTwinsBenchmark {
         Items.check(received.sum(), OPS);
     }
 
-    /** The producer's select: send a one, or receive from the timer or the close channel. */
+    /** The producer's select: send {@code v}, or receive from the timer or the close channel. */
     @SuppressWarnings("unchecked")
-    private static void joxSend(Channel<Integer> items, Channel<Integer> timer, Channel<Integer> closing)
+    private static void joxSend(Channel<Integer> items, Integer v, Channel<Integer> timer, Channel<Integer> closing)
             throws InterruptedException {
-        com.softwaremill.jox.Select.select(items.sendClause(ONE), timer.receiveClause(), closing.receiveClause());
+        com.softwaremill.jox.Select.select(items.sendClause(v), timer.receiveClause(), closing.receiveClause());
     }
 
     /**
