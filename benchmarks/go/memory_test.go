@@ -3,16 +3,25 @@ package benchmarks
 // Twin of go4j's ParkedGoroutines: the memory of goroutines parked on one channel.
 
 import (
+	"flag"
 	"runtime"
 	"sync"
 	"testing"
 )
 
+// parked enables BenchmarkParkedGoroutines, which weighs goroutines rather than timing anything:
+// compare.sh runs it apart, with -benchtime=1x -parked.
+var parked = flag.Bool("parked", false, "run BenchmarkParkedGoroutines")
+
 // BenchmarkParkedGoroutines starts 1,000,000 goroutines that all block receiving from one
 // channel and reports, as B/goroutine, the growth of the heap in use plus the goroutine stacks
 // in use (runtime.MemStats HeapAlloc + StackInuse, after a collection) divided by their number.
-// Run it with -benchtime=1x: each iteration parks a million goroutines.
+// It runs only with -parked, and should with -benchtime=1x: each iteration parks a million
+// goroutines.
 func BenchmarkParkedGoroutines(b *testing.B) {
+	if !*parked {
+		b.Skip("weighs a million goroutines: run with -benchtime=1x -parked")
+	}
 	const goroutines = 1_000_000
 	var total float64
 	for i := 0; i < b.N; i++ {
