@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 case "${1:---quick}" in
   --quick)
-    jmh_args="-f 1 -wi 1 -i 2 -w 500ms -r 500ms"
+    jmh_args="-f 1 -wi 1 -i 3 -w 500ms -r 500ms"
     go_args="-benchtime 200ms -count 1"
     ;;
   --full)
