@@ -71,41 +71,49 @@ public class SelectTwinsBenchmark {
     @Benchmark
     @OperationsPerInvocation(OPS)
     public void selectUncontended_go4j() throws InterruptedException {
-        Workers w = Workers.goroutines();
-        for (int p = 0; p < Workers.GOMAXPROCS; p++) {
-            int ops = Batches.share(OPS, Workers.GOMAXPROCS, p);
-            w.start(() -> {
-                Chan<Integer> a = Chan.make(1);
-                Chan<Integer> b = Chan.make(1);
-                a.send(ZERO);
-                for (int i = 0; i < ops; i++) {
-                    if (Select.select(Select.recv(a), Select.recv(b)) == 0) {
-                        b.send(ZERO);
-                    } else {
-                        a.send(ZERO);
-                    }
+        selectUncontended(Workers.goroutines(), () -> {
+            Chan<Integer> a = Chan.make(1);
+            Chan<Integer> b = Chan.make(1);
+            a.send(ZERO);
+            return () -> {
+                if (Select.select(Select.recv(a), Select.recv(b)) == 0) {
+                    b.send(ZERO);
+                } else {
+                    a.send(ZERO);
                 }
-            });
-        }
-        w.joinAll();
+            };
+        });
     }
 
     @Benchmark
     @OperationsPerInvocation(OPS)
     public void selectUncontended_jox() throws InterruptedException {
-        Workers w = Workers.virtualThreads();
+        selectUncontended(Workers.virtualThreads(), () -> {
+            Channel<Integer> a = Channel.newBufferedChannel(1);
+            Channel<Integer> b = Channel.newBufferedChannel(1);
+            a.send(ZERO);
+            return () -> {
+                if (ChanTwinsBenchmark.joxSelect(a, b) == 0) {
+                    b.send(ZERO);
+                } else {
+                    a.send(ZERO);
+                }
+            };
+        });
+    }
+
+    /**
+     * Go's {@code BenchmarkSelectUncontended}: GOMAXPROCS goroutines share {@link ChanTwinsBenchmark#OPS}
+     * moves; each first makes its own two channels and token ({@code ownChannels}), which gives
+     * it the move: one select and one send.
+     */
+    private static void selectUncontended(Workers w, Callable<Workers.Body> ownChannels) throws InterruptedException {
         for (int p = 0; p < Workers.GOMAXPROCS; p++) {
             int ops = Batches.share(OPS, Workers.GOMAXPROCS, p);
             w.start(() -> {
-                Channel<Integer> a = Channel.newBufferedChannel(1);
-                Channel<Integer> b = Channel.newBufferedChannel(1);
-                a.send(ZERO);
+                Workers.Body move = ownChannels.call();
                 for (int i = 0; i < ops; i++) {
-                    if (ChanTwinsBenchmark.joxSelect(a, b) == 0) {
-                        b.send(ZERO);
-                    } else {
-                        a.send(ZERO);
-                    }
+                    move.run();
                 }
             });
         }
