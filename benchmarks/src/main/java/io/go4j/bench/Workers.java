@@ -4,6 +4,8 @@ import io.go4j.Go;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -32,6 +34,12 @@ public final class Workers {
     public interface Receiver {
         Integer receive() throws Exception;
     }
+
+    /**
+     * Go's default GOMAXPROCS, the CPU count: how many goroutines Go's {@code b.RunParallel} and
+     * its GOMAXPROCS-sized runtime benchmarks run, and so their twins here.
+     */
+    public static final int GOMAXPROCS = Runtime.getRuntime().availableProcessors();
 
     /** Longer than any sane invocation; past it the benchmark is deadlocked. */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -64,6 +72,33 @@ public final class Workers {
             }
         };
         threads.add(goroutines ? Go.go(task) : Thread.ofVirtual().start(task));
+    }
+
+    /**
+     * Starts {@code task} on a new thread of this group's kind without tracking it, for the
+     * benchmarks that start far more threads than are worth joining one by one (any thread may
+     * call it). Such a benchmark waits for the untracked threads through a latch they count down,
+     * with {@link #await(CountDownLatch)}; an exception in {@code task} leaves the latch short, so
+     * it fails the benchmark there.
+     */
+    public void spawn(Runnable task) {
+        if (goroutines) {
+            Go.go(task);
+        } else {
+            Thread.startVirtualThread(task);
+        }
+    }
+
+    /**
+     * Waits until {@code latch} reaches zero.
+     *
+     * @throws IllegalStateException if it did not within a minute (a deadlock or a failed thread)
+     */
+    public static void await(CountDownLatch latch) throws InterruptedException {
+        if (!latch.await(PATIENCE.toNanos(), TimeUnit.NANOSECONDS)) {
+            throw new IllegalStateException(latch + " not released within " + PATIENCE
+                    + ": deadlock, or a thread failed?");
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.go4j.bench.sync;
 
+import io.go4j.bench.LocalWork;
 import io.go4j.bench.Workers;
 import io.go4j.sync.Mutex;
 import java.util.concurrent.TimeUnit;
@@ -89,15 +90,6 @@ public class MutexBenchmark {
         int foo;
     }
 
-    /** Go's local work: {@code n} rounds of {@code foo *= 2; foo /= 2}. */
-    static int work(int foo, int n) {
-        for (int i = 0; i < n; i++) {
-            foo *= 2;
-            foo /= 2;
-        }
-        return foo;
-    }
-
     // ---- BenchmarkMutexUncontended ----
 
     @Benchmark
@@ -169,7 +161,7 @@ public class MutexBenchmark {
     public void mutexWork_go4j(Shared s, Local l) {
         s.mutex.lock();
         s.mutex.unlock();
-        l.foo = work(l.foo, WORK);
+        l.foo = LocalWork.run(l.foo, WORK);
     }
 
     @Benchmark
@@ -177,7 +169,7 @@ public class MutexBenchmark {
     public void mutexWork_reentrantLock(Shared s, Local l) {
         s.reentrantLock.lock();
         s.reentrantLock.unlock();
-        l.foo = work(l.foo, WORK);
+        l.foo = LocalWork.run(l.foo, WORK);
     }
 
     // ---- BenchmarkMutex and BenchmarkMutexSlack on goroutines ----

@@ -1,5 +1,6 @@
 package io.go4j.bench.sync;
 
+import io.go4j.bench.LocalWork;
 import io.go4j.bench.Workers;
 import io.go4j.sync.RWMutex;
 import java.util.concurrent.TimeUnit;
@@ -99,15 +100,6 @@ public class RWMutexBenchmark {
         int foo;
     }
 
-    /** Go's local work: {@code n} rounds of {@code foo *= 2; foo /= 2}. */
-    static int work(int foo, int n) {
-        for (int i = 0; i != n; i++) {
-            foo *= 2;
-            foo /= 2;
-        }
-        return foo;
-    }
-
     // ---- platform threads ----
 
     @Benchmark
@@ -131,7 +123,7 @@ public class RWMutexBenchmark {
             sl.unlockWrite(sl.writeLock());
         } else {
             long stamp = sl.readLock();
-            foo = work(foo, s.localWork);
+            foo = LocalWork.run(foo, s.localWork);
             sl.unlockRead(stamp);
         }
         l.foo = foo;
@@ -182,7 +174,7 @@ public class RWMutexBenchmark {
             rw.unlock();
         } else {
             rw.rLock();
-            foo = work(foo, s.localWork);
+            foo = LocalWork.run(foo, s.localWork);
             rw.rUnlock();
         }
         return foo;
@@ -196,7 +188,7 @@ public class RWMutexBenchmark {
             s.writeLock.unlock();
         } else {
             s.readLock.lock();
-            foo = work(foo, s.localWork);
+            foo = LocalWork.run(foo, s.localWork);
             s.readLock.unlock();
         }
         return foo;

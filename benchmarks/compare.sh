@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Builds the benchmarks, runs the JMH suite (go4j, Jox and java.util.concurrent side by side), the
+# parked-goroutine memory program and, when `go` is installed, the Go twins in benchmarks/go, then
+# writes benchmarks/results/: jmh-result.json, go-bench.txt, go-memory.txt, memory-java.txt, the
+# table comparison.md and the chart ratios.png. See benchmarks/README.md.
+#
+#   benchmarks/compare.sh          quick mode: a smoke-sized run (numbers rough)
+#   benchmarks/compare.sh --full   full mode: JMH's default iterations, Go with -count 5
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+case "${1:---quick}" in
+  --quick)
+    jmh_args="-f 1 -wi 1 -i 3 -w 500ms -r 500ms"
+    go_args="-benchtime 200ms -count 1"
+    ;;
+  --full)
+    jmh_args=""
+    go_args="-benchtime 1s -count 5"
+    ;;
+  *)
+    echo "usage: $0 [--quick|--full]" >&2
+    exit 2
+    ;;
+esac
+
+results="$PWD/benchmarks/results"
+mkdir -p "$results"
+rm -f "$results"/{jmh-result.json,go-bench.txt,go-memory.txt,memory-java.txt,comparison.md,ratios.png}
+mvn=(./mvnw -q -B -pl benchmarks -am)
+
+echo "== build"
+"${mvn[@]}" package -DskipTests
+
+echo "== JMH suite"
+"${mvn[@]}" validate exec:exec -Dbench -Dbench.args="$jmh_args" -Dbench.result="$results/jmh-result.json"
+
+echo "== parked goroutines (Java)"
+"${mvn[@]}" validate exec:exec@memory -Dmemory.out="$results/memory-java.txt"
+
+if command -v go >/dev/null 2>&1; then
+  echo "== Go twins ($(go version))"
+  (cd benchmarks/go && go test -run '^$' -bench . $go_args) | tee "$results/go-bench.txt"
+  (cd benchmarks/go && go test -run '^$' -bench ParkedGoroutines -benchtime 1x -parked) | tee "$results/go-memory.txt"
+else
+  echo "== Go twins skipped: no 'go' command on PATH (install it with: apt-get install golang-go)"
+fi
+
+echo "== report"
+"${mvn[@]}" validate exec:exec@report -Dreport.args="$results $results/jmh-result.json $results/go-bench.txt $results/go-memory.txt $results/memory-java.txt"

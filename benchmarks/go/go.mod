@@ -1,0 +1,3 @@
+module go4j.io/benchmarks
+
+go 1.19

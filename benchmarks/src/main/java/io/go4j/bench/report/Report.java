@@ -1,0 +1,220 @@
+package io.go4j.bench.report;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.Styler;
+
+/**
+ * Writes the side-by-side comparison: reads JMH's JSON result, the output of
+ * {@code go test -bench} and of {@code ParkedGoroutines}, lines them up by {@link Twins#ROWS}, and
+ * writes {@code comparison.md} (a Markdown table) and {@code ratios.png} (a bar chart of the
+ * ratios) into the output folder.
+ *
+ * <p>Usage: {@code Report OUTPUT-DIR JMH-JSON [TEXT-FILE...]}, where each text file holds lines of
+ * {@code go test -bench} output or of {@code ParkedGoroutines}; missing text files are skipped
+ * (no Go on the machine), and so are the cells they would have filled.
+ *
+ * <p>Every time is nanoseconds per operation as Go counts them, wall time divided by the
+ * operations of all goroutines: a JMH benchmark run by {@code T} threads reports each thread's
+ * average time per operation, so its score (and error) is divided by {@code T}. JMH's error is its
+ * 99.9% confidence half-interval; Go's, when {@code -count} gave several runs, is half their
+ * spread, and the value their mean.
+ */
+public final class Report {
+
+    /** One measurement: a value and its error (NaN when unknown). */
+    record Measure(double value, double error) {
+    }
+
+    /** {@code name[-procs] iterations value unit [value unit]...} */
+    private static final Pattern BENCH_LINE =
+            Pattern.compile("^(\\S+?)(?:-\\d+)?\\s+\\d+\\s+(\\d[\\d.]*\\s+\\S+.*)$");
+    private static final Pattern METRIC = Pattern.compile("(\\d[\\d.]*)\\s+(\\S+)");
+
+    private Report() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2) {
+            throw new IllegalArgumentException("usage: Report OUTPUT-DIR JMH-JSON [TEXT-FILE...]");
+        }
+        Path out = Path.of(args[0]);
+        Map<String, Measure> measures = new HashMap<>(readJmh(Path.of(args[1])));
+        for (int i = 2; i < args.length; i++) {
+            Path text = Path.of(args[i]);
+            if (Files.exists(text)) {
+                measures.putAll(readBenchText(text));
+            }
+        }
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("comparison.md"), table(measures));
+        chart(measures, out.resolve("ratios.png"));
+        System.out.println("wrote " + out.resolve("comparison.md") + " and " + out.resolve("ratios.png"));
+    }
+
+    /** JMH's results by key {@code SimpleClass.method[param=value,...]}, scores divided by threads. */
+    static Map<String, Measure> readJmh(Path json) throws IOException {
+        Map<String, Measure> result = new HashMap<>();
+        for (JsonElement e : JsonParser.parseString(Files.readString(json)).getAsJsonArray()) {
+            JsonObject run = e.getAsJsonObject();
+            String benchmark = run.get("benchmark").getAsString();
+            String[] parts = benchmark.split("\\.");
+            String key = parts[parts.length - 2] + "." + parts[parts.length - 1];
+            if (run.has("params")) {
+                key += run.getAsJsonObject("params").entrySet().stream()
+                        .map(p -> p.getKey() + "=" + p.getValue().getAsString())
+                        .collect(Collectors.joining(",", "[", "]"));
+            }
+            int threads = run.get("threads").getAsInt();
+            JsonObject metric = run.getAsJsonObject("primaryMetric");
+            double error = metric.get("scoreError").isJsonPrimitive()
+                    && metric.get("scoreError").getAsJsonPrimitive().isNumber()
+                    ? metric.get("scoreError").getAsDouble() / threads : Double.NaN;
+            result.put(key, new Measure(metric.get("score").getAsDouble() / threads, error));
+        }
+        return result;
+    }
+
+    /**
+     * Lines of {@code go test -bench} (keys {@code go:Name}) or {@code ParkedGoroutines}
+     * ({@code mem:Name}) output: {@code ns/op}, or {@code B/goroutine} for the memory benchmark;
+     * several runs of one name make a mean and half their spread.
+     */
+    static Map<String, Measure> readBenchText(Path text) throws IOException {
+        Map<String, List<Double>> runs = new TreeMap<>();
+        for (String line : Files.readAllLines(text)) {
+            Matcher m = BENCH_LINE.matcher(line.strip());
+            if (!m.matches()) {
+                continue;
+            }
+            String name = m.group(1);
+            String key = (name.startsWith("Benchmark") ? "go:" : "mem:") + name;
+            Matcher metric = METRIC.matcher(m.group(2));
+            Double value = null;
+            while (metric.find()) {
+                String unit = metric.group(2);
+                if (unit.equals("B/goroutine") || (unit.equals("ns/op") && value == null)) {
+                    value = Double.parseDouble(metric.group(1));
+                }
+            }
+            if (value != null) {
+                runs.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+            }
+        }
+        Map<String, Measure> result = new HashMap<>();
+        runs.forEach((key, values) -> {
+            double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            double spread = values.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
+                    - values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            result.put(key, new Measure(mean, values.size() > 1 ? spread / 2 : Double.NaN));
+        });
+        return result;
+    }
+
+    /** The Markdown table: one line per row of {@link Twins#ROWS}. */
+    static String table(Map<String, Measure> m) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| workload | unit | go4j | Go | Jox | JDK | JDK is | go4j / Go | go4j / Jox | go4j / JDK |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Twins.Row r : Twins.ROWS) {
+            Measure go4j = m.get(r.go4j());
+            sb.append("| ").append(r.workload()).append(" | ").append(r.unit())
+                    .append(" | ").append(cell(go4j))
+                    .append(" | ").append(cell(get(m, r.go())))
+                    .append(" | ").append(cell(get(m, r.jox())))
+                    .append(" | ").append(cell(get(m, r.jdk())))
+                    .append(" | ").append(r.jdkName() == null ? "" : r.jdkName())
+                    .append(" | ").append(ratioCell(go4j, get(m, r.go())))
+                    .append(" | ").append(ratioCell(go4j, get(m, r.jox())))
+                    .append(" | ").append(ratioCell(go4j, get(m, r.jdk())))
+                    .append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static Measure get(Map<String, Measure> m, String key) {
+        return key == null ? null : m.get(key);
+    }
+
+    private static String cell(Measure x) {
+        if (x == null) {
+            return "";
+        }
+        return Double.isNaN(x.error()) ? format(x.value()) : format(x.value()) + " ± " + format(x.error());
+    }
+
+    private static String ratioCell(Measure a, Measure b) {
+        Double r = ratio(a, b);
+        return r == null ? "" : String.format(Locale.ROOT, "%.2f", r);
+    }
+
+    /** {@code a / b}, or null when either is missing. */
+    static Double ratio(Measure a, Measure b) {
+        return a == null || b == null || b.value() == 0 ? null : a.value() / b.value();
+    }
+
+    private static String format(double v) {
+        return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    /**
+     * A bar chart of go4j / Go, go4j / Jox and go4j / JDK per workload. Bars show the ratio's
+     * base-2 logarithm, labelled with the ratio itself: ratios span orders of magnitude, and
+     * twice as fast should look as big as twice as slow. Below the axis (ratio under 1), go4j is
+     * ahead.
+     */
+    static void chart(Map<String, Measure> m, Path png) throws IOException {
+        List<String> workloads = new ArrayList<>();
+        List<Double> vsGo = new ArrayList<>();
+        List<Double> vsJox = new ArrayList<>();
+        List<Double> vsJdk = new ArrayList<>();
+        for (Twins.Row r : Twins.ROWS) {
+            Measure go4j = m.get(r.go4j());
+            if (go4j == null) {
+                continue;
+            }
+            workloads.add(r.workload());
+            vsGo.add(log2(ratio(go4j, get(m, r.go()))));
+            vsJox.add(log2(ratio(go4j, get(m, r.jox()))));
+            vsJdk.add(log2(ratio(go4j, get(m, r.jdk()))));
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(1800).height(1000)
+                .title("go4j / contender (time, or bytes for parked goroutines): below 1, go4j is ahead")
+                .xAxisTitle("workload").yAxisTitle("go4j / contender (log scale)").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setXAxisLabelRotation(90);
+        chart.getStyler().setOverlapped(false);
+        chart.setCustomYAxisTickLabelsFormatter(y -> format(Math.pow(2, y)));
+        addSeries(chart, "go4j / Go", workloads, vsGo);
+        addSeries(chart, "go4j / Jox", workloads, vsJox);
+        addSeries(chart, "go4j / JDK", workloads, vsJdk);
+        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    private static Double log2(Double ratio) {
+        return ratio == null ? null : Math.log(ratio) / Math.log(2);
+    }
+
+    /** Adds a series unless it has no value at all (XChart draws nothing for the null ones). */
+    private static void addSeries(CategoryChart chart, String name, List<String> workloads, List<Double> ratios) {
+        if (ratios.stream().anyMatch(r -> r != null)) {
+            chart.addSeries(name, workloads, ratios);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.go4j.bench.report;
+
+import java.util.List;
+
+/**
+ * The comparison table: for each workload, which measurement is go4j's and which are its Go twin,
+ * Jox and the JDK baseline. Keys name a measurement:
+ * <ul>
+ *   <li>a JMH benchmark: {@code SimpleClassName.method}, plus {@code [param=value]} when it has a
+ *       parameter;
+ *   <li>a Go benchmark: {@code go:} and its name as {@code go test -bench} prints it, without the
+ *       {@code -GOMAXPROCS} suffix;
+ *   <li>a line of {@code ParkedGoroutines}' output: {@code mem:} and its name.
+ * </ul>
+ * A null key means the workload has no such contender.
+ */
+final class Twins {
+
+    /** One row of the table; {@code jdkName} says which JDK class or scheduler the JDK column is. */
+    record Row(String workload, String unit, String go4j, String go, String jox, String jdk, String jdkName) {
+    }
+
+    private static final String NS = "ns/op";
+
+    private Twins() {
+    }
+
+    static final List<Row> ROWS = List.of(
+            // go4j's channel benchmarks (io.go4j.bench)
+            new Row("unbuffered, 1 → 1", NS, "UnbufferedChannelBenchmark.go4j", "go:BenchmarkUnbuffered",
+                    "UnbufferedChannelBenchmark.jox", "UnbufferedChannelBenchmark.synchronousQueue", "SynchronousQueue"),
+            new Row("buffered cap 16, 1 → 1", NS, "BufferedChannelBenchmark.go4j[capacity=16]",
+                    "go:BenchmarkBuffered/capacity=16", "BufferedChannelBenchmark.jox[capacity=16]",
+                    "BufferedChannelBenchmark.arrayBlockingQueue[capacity=16]", "ArrayBlockingQueue"),
+            new Row("buffered cap 100, 1 → 1", NS, "BufferedChannelBenchmark.go4j[capacity=100]",
+                    "go:BenchmarkBuffered/capacity=100", "BufferedChannelBenchmark.jox[capacity=100]",
+                    "BufferedChannelBenchmark.arrayBlockingQueue[capacity=100]", "ArrayBlockingQueue"),
+            new Row("2-case select, unbuffered", NS, "SelectBenchmark.go4j[capacity=0]", "go:BenchmarkSelect2/capacity=0",
+                    "SelectBenchmark.jox[capacity=0]", null, null),
+            new Row("2-case select, cap 16", NS, "SelectBenchmark.go4j[capacity=16]", "go:BenchmarkSelect2/capacity=16",
+                    "SelectBenchmark.jox[capacity=16]", null, null),
+            new Row("1,000 goroutine pairs", NS, "GoroutinePairsBenchmark.go4j[pairs=1000]",
+                    "go:BenchmarkGoroutinePairs/pairs=1000", "GoroutinePairsBenchmark.jox[pairs=1000]",
+                    "GoroutinePairsBenchmark.synchronousQueue[pairs=1000]", "SynchronousQueue"),
+            // twins of Go's runtime channel and select benchmarks (io.go4j.bench.runtime)
+            new Row("ChanSync", NS, "ChanTwinsBenchmark.chanSync_go4j", "go:BenchmarkChanSync",
+                    "ChanTwinsBenchmark.chanSync_jox", "ChanTwinsBenchmark.chanSync_synchronousQueue", "SynchronousQueue"),
+            new Row("ChanProdCons0", NS, "ChanTwinsBenchmark.chanProdCons_go4j[capacity=0]", "go:BenchmarkChanProdCons0",
+                    "ChanTwinsBenchmark.chanProdCons_jox[capacity=0]", "ChanTwinsBenchmark.chanProdCons_jdk[capacity=0]",
+                    "SynchronousQueue"),
+            new Row("ChanProdCons10", NS, "ChanTwinsBenchmark.chanProdCons_go4j[capacity=10]", "go:BenchmarkChanProdCons10",
+                    "ChanTwinsBenchmark.chanProdCons_jox[capacity=10]", "ChanTwinsBenchmark.chanProdCons_jdk[capacity=10]",
+                    "ArrayBlockingQueue"),
+            new Row("ChanProdCons100", NS, "ChanTwinsBenchmark.chanProdCons_go4j[capacity=100]", "go:BenchmarkChanProdCons100",
+                    "ChanTwinsBenchmark.chanProdCons_jox[capacity=100]", "ChanTwinsBenchmark.chanProdCons_jdk[capacity=100]",
+                    "ArrayBlockingQueue"),
+            new Row("ChanSem", NS, "ChanTwinsBenchmark.chanSem_go4j", "go:BenchmarkChanSem", "ChanTwinsBenchmark.chanSem_jox",
+                    "ChanTwinsBenchmark.chanSem_arrayBlockingQueue", "ArrayBlockingQueue"),
+            new Row("ChanPopular", NS, "ChanTwinsBenchmark.chanPopular_go4j", "go:BenchmarkChanPopular",
+                    "ChanTwinsBenchmark.chanPopular_jox", null, null),
+            new Row("SelectUncontended", NS, "SelectTwinsBenchmark.selectUncontended_go4j", "go:BenchmarkSelectUncontended",
+                    "SelectTwinsBenchmark.selectUncontended_jox", null, null),
+            new Row("SelectProdCons", NS, "SelectTwinsBenchmark.selectProdCons_go4j", "go:BenchmarkSelectProdCons",
+                    "SelectTwinsBenchmark.selectProdCons_jox", null, null),
+            // the scheduler: go4j's against the JDK's default virtual-thread scheduler
+            scheduler("spawn and join 1,000,000", "spawnJoin", "BenchmarkSpawnJoin"),
+            scheduler("CreateGoroutines", "createGoroutines", "BenchmarkCreateGoroutines"),
+            scheduler("ping-pong", "pingPong", "BenchmarkPingPong"),
+            scheduler("chain of 10,000", "chain", "BenchmarkChain"),
+            scheduler("10,000 goroutine pairs", "pairs", "BenchmarkPairs"),
+            scheduler("PingPongHog", "pingPongHog", "BenchmarkPingPongHog"),
+            // twins of Go's sync benchmarks (io.go4j.bench.sync)
+            sync("MutexUncontended", "MutexBenchmark.mutexUncontended", "BenchmarkMutexUncontended", "reentrantLock", "ReentrantLock"),
+            sync("Mutex", "MutexBenchmark.mutex", "BenchmarkMutex", "reentrantLock", "ReentrantLock"),
+            sync("Mutex on goroutines", "MutexBenchmark.mutexOnGoroutines", "BenchmarkMutex", "reentrantLock", "ReentrantLock"),
+            sync("MutexSlack", "MutexBenchmark.mutexSlack", "BenchmarkMutexSlack", "reentrantLock", "ReentrantLock"),
+            sync("MutexSlack on goroutines", "MutexBenchmark.mutexSlackOnGoroutines", "BenchmarkMutexSlack", "reentrantLock",
+                    "ReentrantLock"),
+            sync("MutexWork", "MutexBenchmark.mutexWork", "BenchmarkMutexWork", "reentrantLock", "ReentrantLock"),
+            rwMutex("Write100", "rwMutex", ""),
+            rwMutex("Write100", "rwMutexOnGoroutines", " on goroutines"),
+            rwMutex("Write10", "rwMutex", ""),
+            rwMutex("Write10", "rwMutexOnGoroutines", " on goroutines"),
+            rwMutex("WorkWrite100", "rwMutex", ""),
+            rwMutex("WorkWrite100", "rwMutexOnGoroutines", " on goroutines"),
+            sync("WaitGroupUncontended", "WaitGroupBenchmark.waitGroupUncontended", "BenchmarkWaitGroupUncontended",
+                    "countDownLatch", "CountDownLatch"),
+            sync("WaitGroupAddDone", "WaitGroupBenchmark.waitGroupAddDone", "BenchmarkWaitGroupAddDone", "phaser", "Phaser"),
+            sync("WaitGroupWait", "WaitGroupBenchmark.waitGroupWait", "BenchmarkWaitGroupWait", "countDownLatch",
+                    "CountDownLatch"),
+            sync("Once", "OnceBenchmark.once", "BenchmarkOnce", "doubleCheckedLocking", "double-checked locking"),
+            sync("Semaphore, uncontended", "SemaphoreBenchmark.semaphoreUncontended", null, "jdk", "Semaphore"),
+            sync("Semaphore, contended, on goroutines", "SemaphoreBenchmark.semaphoreContendedOnGoroutines", null, "jdk",
+                    "Semaphore"),
+            // memory
+            new Row("1,000,000 parked goroutines", "B/goroutine", "mem:ParkedGoroutines/go4j", "go:BenchmarkParkedGoroutines",
+                    "mem:ParkedGoroutines/jox", "mem:ParkedGoroutines/virtualThread", "JDK virtual threads, SynchronousQueue"));
+
+    /** A {@code SchedulerBenchmark} workload: go4j's scheduler against the JDK's. */
+    private static Row scheduler(String workload, String method, String goTwin) {
+        return new Row(workload, NS, "SchedulerBenchmark." + method + "_go4j", "go:" + goTwin, null,
+                "SchedulerBenchmark." + method + "_virtualThread", "JDK virtual-thread scheduler");
+    }
+
+    /** A sync benchmark: {@code prefix_go4j} against {@code prefix_jdkMethod}. */
+    private static Row sync(String workload, String prefix, String goTwin, String jdkMethod, String jdkName) {
+        return new Row(workload, NS, prefix + "_go4j", goTwin == null ? null : "go:" + goTwin, null,
+                prefix + "_" + jdkMethod, jdkName);
+    }
+
+    /** An {@code RWMutexBenchmark} twin: {@code method} is {@code rwMutex} or {@code rwMutexOnGoroutines}. */
+    private static Row rwMutex(String twin, String method, String variant) {
+        String param = "[twin=" + twin + "]";
+        return new Row("RWMutex" + twin + variant, NS, "RWMutexBenchmark." + method + "_go4j" + param,
+                "go:BenchmarkRWMutex" + twin, null, "RWMutexBenchmark." + method + "_reentrantReadWriteLock" + param,
+                "ReentrantReadWriteLock");
+    }
+}
