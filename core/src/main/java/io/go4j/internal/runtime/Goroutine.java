@@ -5,7 +5,7 @@ package io.go4j.internal.runtime;
  * thread: it runs the body, hands an uncaught exception to the goroutine's {@link Program}, and
  * takes the goroutine out of the books when it ends.
  */
-public final class Goroutine implements Runnable {
+public final class Goroutine implements Runnable, Thread.UncaughtExceptionHandler {
 
     final GoroutineGroup group;
     /** The {@code Go.main} program the goroutine belongs to, or null. */
@@ -13,6 +13,9 @@ public final class Goroutine implements Runnable {
     private final Runnable body;
     /** Set before the thread starts, never changed. */
     Thread thread;
+    /** Links in the list of live goroutines ({@link Goroutines}), guarded by its lock. */
+    Goroutine prev;
+    Goroutine next;
 
     /** Why the goroutine is blocked in a go4j operation, or null while it is not. */
     volatile WaitReason waitReason;
@@ -37,6 +40,23 @@ public final class Goroutine implements Runnable {
             }
         } finally {
             Goroutines.ended(this);
+        }
+    }
+
+    /**
+     * Reports an exception that ended a goroutine outside any program: through the default
+     * handler if the application set one, else naming the goroutine (goroutine threads have no
+     * name). Being the thread's handler is also how a goroutine finds this object
+     * ({@link Goroutines#current()}).
+     */
+    @Override
+    public void uncaughtException(Thread t, Throwable e) {
+        Thread.UncaughtExceptionHandler handler = Thread.getDefaultUncaughtExceptionHandler();
+        if (handler != null) {
+            handler.uncaughtException(t, e);
+        } else {
+            System.err.print("Exception in goroutine " + t.threadId() + " ");
+            e.printStackTrace();
         }
     }
 

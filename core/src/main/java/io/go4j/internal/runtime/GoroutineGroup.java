@@ -4,7 +4,7 @@ import io.go4j.GoInterruptedException;
 import io.go4j.internal.time.TimerService;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The goroutines of one scheduler and the carriers they run on: what stands behind a public
@@ -24,8 +24,12 @@ public final class GoroutineGroup {
     private final ThreadFactory threads;
     /** The timers of {@code io.go4j.time} called from this group's goroutines. */
     private final TimerService timers;
-    /** Goroutines started and not yet ended; counted before the closed check (see start). */
-    private final AtomicInteger live = new AtomicInteger();
+    /**
+     * Goroutines started and not yet ended; counted before the closed check (see start). An
+     * adder, not an atomic: every start and end of a goroutine touches it, from every worker.
+     * Once closed, every decrement is followed by a look at the sum, so the last one sees zero.
+     */
+    private final LongAdder live = new LongAdder();
     private final CountDownLatch drained = new CountDownLatch(1);
     private volatile boolean closed;
 
@@ -68,26 +72,11 @@ public final class GoroutineGroup {
         this.timers = timers;
         if (VirtualThreads.customSchedulerAvailable()) {
             pool = new CarrierPool(name, procs);
-            threads = VirtualThreads.builder(pool).uncaughtExceptionHandler(GoroutineGroup::uncaught).factory();
+            threads = VirtualThreads.builder(pool).factory();
         } else {
             pool = null;
-            threads = Thread.ofVirtual().uncaughtExceptionHandler(GoroutineGroup::uncaught).factory();
+            threads = Thread.ofVirtual().factory();
             FallbackWarning.log();
-        }
-    }
-
-    /**
-     * Reports an exception that ended a goroutine outside any program: through the default
-     * handler if the application set one, else naming the goroutine, as goroutine threads have
-     * no name.
-     */
-    private static void uncaught(Thread t, Throwable e) {
-        Thread.UncaughtExceptionHandler handler = Thread.getDefaultUncaughtExceptionHandler();
-        if (handler != null) {
-            handler.uncaughtException(t, e);
-        } else {
-            System.err.print("Exception in goroutine " + t.threadId() + " ");
-            e.printStackTrace();
         }
     }
 
@@ -105,7 +94,7 @@ public final class GoroutineGroup {
     }
 
     public int live() {
-        return live.get();
+        return live.intValue();
     }
 
     /**
@@ -113,7 +102,7 @@ public final class GoroutineGroup {
      * goroutine if it is in one.
      */
     public Thread start(Runnable body) {
-        Goroutine parent = Goroutines.current();
+        Goroutine parent = Program.anyRunning() ? Goroutines.current() : null;
         return start(body, parent == null ? null : parent.program);
     }
 
@@ -125,13 +114,14 @@ public final class GoroutineGroup {
     public Thread start(Runnable body, Program program) {
         // Counted before the check, so that close(), which sets closed and then waits for the
         // count to drop to zero, cannot miss a goroutine starting meanwhile.
-        live.incrementAndGet();
+        live.increment();
         if (closed) {
             ended();
             throw new IllegalStateException("scheduler closed");
         }
         Goroutine g = new Goroutine(this, program, body);
         Thread t = threads.newThread(g);
+        t.setUncaughtExceptionHandler(g);
         g.thread = t;
         if (program != null) {
             program.entered();
@@ -142,7 +132,8 @@ public final class GoroutineGroup {
     }
 
     void ended() {
-        if (live.decrementAndGet() == 0 && closed) {
+        live.decrement();
+        if (closed && live.sum() == 0) {
             drain();
         }
     }
@@ -174,7 +165,7 @@ public final class GoroutineGroup {
             throw new IllegalStateException("scheduler closed from one of its own goroutines");
         }
         closed = true;
-        if (live.get() == 0) {
+        if (live.sum() == 0) {
             drain();
         }
         for (Goroutine g : Goroutines.select(g -> g.group == this)) {

@@ -2,24 +2,41 @@ package io.go4j.internal.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
  * The books of all live goroutines, of every scheduler: Go's {@code allgs}. They let a goroutine
  * find itself (to say why it blocks, or which program it belongs to) and a dump list them.
+ *
+ * <p>Starting a goroutine must stay cheap, so the books cost no allocation and no shared hot
+ * spot: each {@link Goroutine} is linked into one of {@link #STRIPES} lists by its id, under that
+ * list's lock, and a goroutine finds its own {@code Goroutine} without any lookup, as its
+ * thread's uncaught-exception handler, the one slot per thread the JDK lets a library fill. A
+ * goroutine whose handler the application replaced is still run, counted and dumped; it only
+ * no longer knows itself, so it shows no wait reason and starts goroutines outside any program.
  */
 public final class Goroutines {
 
-    private static final ConcurrentHashMap<Thread, Goroutine> LIVE = new ConcurrentHashMap<>();
+    private static final int STRIPES = 64;
+    private static final Stripe[] LIVE = new Stripe[STRIPES];
+
+    static {
+        for (int i = 0; i < STRIPES; i++) {
+            LIVE[i] = new Stripe();
+        }
+    }
+
+    /** One list of live goroutines; its monitor guards the list and the goroutines' links. */
+    private static final class Stripe {
+        Goroutine head;
+    }
 
     private Goroutines() {
     }
 
     /** @return the goroutine the current thread runs, or null if it is not a goroutine */
     static Goroutine current() {
-        Thread t = Thread.currentThread();
-        return t.isVirtual() ? LIVE.get(t) : null;
+        return Thread.currentThread().getUncaughtExceptionHandler() instanceof Goroutine g ? g : null;
     }
 
     /** @return the group of the goroutine the current thread runs, or null if it is not one */
@@ -29,23 +46,48 @@ public final class Goroutines {
     }
 
     static void started(Goroutine g) {
-        LIVE.put(g.thread, g);
+        Stripe s = stripeOf(g);
+        synchronized (s) {
+            g.next = s.head;
+            if (s.head != null) {
+                s.head.prev = g;
+            }
+            s.head = g;
+        }
     }
 
     static void ended(Goroutine g) {
-        LIVE.remove(g.thread);
+        Stripe s = stripeOf(g);
+        synchronized (s) {
+            if (g.prev == null) {
+                s.head = g.next;
+            } else {
+                g.prev.next = g.next;
+            }
+            if (g.next != null) {
+                g.next.prev = g.prev;
+            }
+        }
         g.group.ended();
         if (g.program != null) {
             g.program.exited();
         }
     }
 
+    private static Stripe stripeOf(Goroutine g) {
+        return LIVE[(int) (g.id() & (STRIPES - 1))];
+    }
+
     /** @return the live goroutines that {@code filter} accepts, oldest id first */
     static List<Goroutine> select(Predicate<Goroutine> filter) {
         List<Goroutine> found = new ArrayList<>();
-        for (Goroutine g : LIVE.values()) {
-            if (filter.test(g)) {
-                found.add(g);
+        for (Stripe s : LIVE) {
+            synchronized (s) {
+                for (Goroutine g = s.head; g != null; g = g.next) {
+                    if (filter.test(g)) {
+                        found.add(g);
+                    }
+                }
             }
         }
         found.sort((a, b) -> Long.compare(a.id(), b.id()));

@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Program {
 
+    /** Programs started and not yet over: while none is, goroutines need not look for theirs. */
+    private static final AtomicInteger RUNNING = new AtomicInteger();
+
     private final AtomicInteger live = new AtomicInteger();
     private final AtomicInteger asleep = new AtomicInteger();
     private final AtomicLong wakeups = new AtomicLong();
@@ -36,8 +39,14 @@ public final class Program {
     /** Creates a program and puts it under sysmon's watch until it ends. */
     public static Program start() {
         Program p = new Program();
+        RUNNING.incrementAndGet();
         Sysmon.watch(p);
         return p;
+    }
+
+    /** @return true if some program has started and is not over yet */
+    static boolean anyRunning() {
+        return RUNNING.get() != 0;
     }
 
     private Program() {
@@ -62,14 +71,21 @@ public final class Program {
 
     /** The main goroutine returned: the program is over. */
     public void mainReturned() {
-        outcome.complete(null);
-        Sysmon.unwatch(this);
+        if (outcome.complete(null)) {
+            over();
+        }
     }
 
     /** A goroutine of the program threw {@code e}, or it deadlocked: the program is over. */
     void fail(Throwable e) {
-        outcome.completeExceptionally(e);
+        if (outcome.completeExceptionally(e)) {
+            over();
+        }
+    }
+
+    private void over() {
         Sysmon.unwatch(this);
+        RUNNING.decrementAndGet();
     }
 
     /**
