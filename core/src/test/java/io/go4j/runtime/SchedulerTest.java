@@ -12,6 +12,8 @@ import io.go4j.Select;
 import io.go4j.sync.Mutex;
 import io.go4j.sync.WaitGroup;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -103,6 +105,52 @@ class SchedulerTest {
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> s.go(() -> { }));
         assertEquals("scheduler closed", refused.getMessage());
         s.close();
+    }
+
+    /**
+     * A scheduler closed while its goroutines stream values to a goroutine of another scheduler:
+     * every send either delivered its value once or, interrupted, delivered nothing.
+     */
+    @Test
+    void closingMidFlightLosesAndDuplicatesNothing() throws InterruptedException {
+        Scheduler s = Scheduler.create(2);
+        Chan<Long> ch = Chan.make();
+        Chan<Void> quit = Chan.make();
+        Set<Long> delivered = ConcurrentHashMap.newKeySet();
+        AtomicInteger received = new AtomicInteger();
+        Thread consumer = Go.go(() -> {
+            while (Select.select(Select.recv(ch, v -> {
+                delivered.add(v);
+                received.incrementAndGet();
+            }), Select.recv(quit)) == 0) {
+                // until quit is closed
+            }
+        });
+        Set<Long> sent = ConcurrentHashMap.newKeySet();
+        for (long p = 0; p < 4; p++) {
+            long producer = p;
+            s.go(() -> {
+                for (long i = 0; ; i++) {
+                    long v = producer << 32 | i;
+                    try {
+                        ch.send(v);
+                    } catch (GoInterruptedException e) {
+                        return;
+                    }
+                    sent.add(v);
+                }
+            });
+        }
+        while (received.get() < 10_000) {
+            assertFalse(Thread.currentThread().isInterrupted());
+            Thread.yield();
+        }
+        s.close();
+        assertEquals(0, s.numGoroutine());
+        quit.close();
+        consumer.join();
+        assertEquals(sent, delivered);
+        assertEquals(sent.size(), received.get(), "a value was delivered twice");
     }
 
     @Test
