@@ -56,6 +56,12 @@ public final class TimerService {
     private int size;
     /** How many queued timers hold their target strongly (they will surely fire). */
     private int strong;
+    /**
+     * 1 while the timer thread fires a timer it took out of the heap: until the firing is over
+     * (a value sent, a sleeper unparked, a ticker queued again), the timer may still wake
+     * someone, though the heap no longer shows it.
+     */
+    private int firing;
     /** The heap size at which the next clean-up is due. */
     private int sweepAt = MIN_SWEEP;
     private boolean sweepRequested;
@@ -143,7 +149,7 @@ public final class TimerService {
     public boolean hasPending() {
         lock.lock();
         try {
-            if (strong > 0) {
+            if (strong > 0 || firing > 0) {
                 return true;
             }
             for (int i = 0; i < size; i++) {
@@ -316,6 +322,7 @@ public final class TimerService {
                     due = timers[0];
                     dueWhen = whens[0];
                     removeAt(0);
+                    firing = 1;
                 } else if (closed && size == 0) {
                     LIVE.remove(this);
                     return;
@@ -328,11 +335,21 @@ public final class TimerService {
             }
             if (due != null) {
                 fire(due, dueWhen, now);
+                firingOver();
             } else if (until == Long.MAX_VALUE) {
                 LockSupport.park(this);
             } else {
                 LockSupport.parkNanos(this, until - now);
             }
+        }
+    }
+
+    private void firingOver() {
+        lock.lock();
+        try {
+            firing = 0;
+        } finally {
+            lock.unlock();
         }
     }
 
