@@ -24,20 +24,26 @@ public final class Examples {
             new ChannelSynchronization(),
             new ChannelDirections(),
             new SelectStatement(),
+            new Timeouts(),
             new NonBlockingChannelOperations(),
             new ClosingChannels(),
             new RangeOverChannels(),
+            new Timers(),
+            new Tickers(),
             new WorkerPools(),
             new WaitGroups(),
+            new RateLimiting(),
             new AtomicCounters(),
             new Mutexes(),
             new StatefulGoroutines(),
+            new ContextExample(),
             new Sieve(),
             new PingPong(),
             new DaisyChain(),
             new EquivalentBinaryTrees(),
             new WebCrawler(),
-            new Pipeline());
+            new Pipeline(),
+            new Deadlock());
 
     private Examples() {
     }
