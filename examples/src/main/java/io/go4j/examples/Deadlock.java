@@ -10,8 +10,12 @@ import java.io.PrintStream;
  * A deadlock that go4j reports as Go does: the main goroutine ranges over a results channel that
  * nobody closes, so once the workers have sent their results every goroutine of the program is
  * blocked, and {@link Go#main} throws {@link DeadlockException}, {@code all goroutines are asleep -
- * deadlock!}. Go's runtime ends the program with that fatal error; this example catches it, then
- * runs the fixed program, which closes the channel once the workers are done.
+ * deadlock!}, with the goroutine dump. Go's runtime prints that fatal error and the dump, then
+ * ends the process; this example prints them the same way, then runs the fixed program, which
+ * closes the channel once the workers are done.
+ *
+ * <p>It runs two Go programs of its own, so it is not run inside another: {@link #runAsProgram}
+ * is {@link #run}.
  */
 public final class Deadlock implements Example {
 
@@ -33,8 +37,16 @@ public final class Deadlock implements Example {
             Go.main(() -> sumOfSquares(false, out));
         } catch (DeadlockException e) {
             out.println("fatal error: " + e.getMessage());
+            out.println();
+            out.print(e.dump());
+            out.println();
         }
         Go.main(() -> sumOfSquares(true, out));
+    }
+
+    @Override
+    public void runAsProgram(PrintStream out) {
+        run(out);
     }
 
     /** Sums the squares that the workers send; closes the channel when they are done if told to. */

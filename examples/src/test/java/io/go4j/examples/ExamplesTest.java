@@ -1,9 +1,15 @@
 package io.go4j.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.go4j.Chan;
+import io.go4j.Go;
+import io.go4j.runtime.DeadlockException;
+import java.io.PrintStream;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -45,6 +51,49 @@ class ExamplesTest {
         assertEquals(2, status[0]);
         assertEquals("no example named 'nope'", err.get(0));
         assertEquals("  " + Examples.COMMAND, err.get(2));
+    }
+
+    @Test
+    void anExampleRunsAsAGoProgramSoAGoroutinesExceptionEndsIt() {
+        Chan<Void> never = Chan.make();
+        Example failing = example(out -> {
+            Go.go(() -> {
+                throw new IllegalStateException("panic in a goroutine");
+            });
+            never.receive();
+        });
+        try {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Output.capture(failing::runAsProgram));
+            assertEquals("panic in a goroutine", e.getMessage());
+        } finally {
+            never.close();
+        }
+    }
+
+    @Test
+    void anExampleRunsAsAGoProgramSoADeadlockEndsIt() {
+        Example deadlocked = example(out -> Chan.make().receive());
+        assertThrows(DeadlockException.class, () -> Output.capture(deadlocked::runAsProgram));
+    }
+
+    /** An example, not in the list, whose main goroutine runs {@code body}. */
+    private static Example example(Consumer<PrintStream> body) {
+        return new Example() {
+            @Override
+            public String name() {
+                return "test";
+            }
+
+            @Override
+            public String description() {
+                return "an example of the test";
+            }
+
+            @Override
+            public void run(PrintStream out) {
+                body.accept(out);
+            }
+        };
     }
 
     @Test

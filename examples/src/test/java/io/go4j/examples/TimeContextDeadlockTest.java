@@ -72,8 +72,14 @@ class TimeContextDeadlockTest {
     }
 
     @Test
-    void deadlockIsReportedThenTheFixedProgramRuns() {
-        assertEquals(List.of("fatal error: all goroutines are asleep - deadlock!", "sum of squares: 14"),
-                Output.of("deadlock"));
+    void deadlockIsReportedWithTheDumpThenTheFixedProgramRuns() {
+        List<String> lines = Output.of("deadlock");
+        assertEquals(List.of("fatal error: all goroutines are asleep - deadlock!", ""), lines.subList(0, 2));
+        assertEquals(List.of("", "sum of squares: 14"), lines.subList(lines.size() - 2, lines.size()));
+        List<String> dump = lines.subList(2, lines.size() - 2);
+        assertTrue(dump.get(0).matches("goroutine [0-9]+ \\[chan receive\\]:"), lines::toString);
+        assertTrue(dump.subList(1, dump.size()).stream().allMatch(l -> l.startsWith("\tat ")), lines::toString);
+        assertTrue(dump.stream().anyMatch(l -> l.startsWith("\tat " + Deadlock.class.getName() + ".sumOfSquares(")),
+                lines::toString);
     }
 }
