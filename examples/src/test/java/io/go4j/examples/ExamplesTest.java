@@ -7,9 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.go4j.Chan;
 import io.go4j.Go;
 import io.go4j.runtime.DeadlockException;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -94,6 +100,18 @@ class ExamplesTest {
                 body.accept(out);
             }
         };
+    }
+
+    @Test
+    void theReadmesQuickStartNamesEveryExampleAndNoOther() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int start = readme.indexOf("the command lists the examples:");
+        int end = readme.indexOf(". Each example runs", start);
+        assertTrue(start >= 0 && end > start, "the quick start's list of examples is not where this test looks");
+        Set<String> named = Pattern.compile("`([a-z-]+)`").matcher(readme.substring(start, end)).results()
+                .map(m -> m.group(1))
+                .collect(Collectors.toSet());
+        assertEquals(Examples.ALL.stream().map(Example::name).collect(Collectors.toSet()), named);
     }
 
     @Test
