@@ -1,5 +1,6 @@
 package io.go4j.examples;
 
+import io.go4j.Go;
 import java.io.PrintStream;
 
 /** A Go program ported to go4j, runnable by name from {@link Examples}. */
@@ -25,4 +26,15 @@ public interface Example {
      * @param out where to print
      */
     void run(PrintStream out);
+
+    /**
+     * Runs the program as Go runs one: {@link #run} is the main goroutine of a {@link Go#main}
+     * program, so an exception escaping any of its goroutines, or a deadlock, ends it and is
+     * thrown here.
+     *
+     * @param out where to print
+     */
+    default void runAsProgram(PrintStream out) {
+        Go.main(() -> run(out));
+    }
 }

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Runs the examples by name. With no name it lists them and says how to run one; {@code all}
- * runs every one of them in turn.
+ * runs every one of them in turn. Each runs as a Go program ({@link Example#runAsProgram}): an
+ * exception escaping one of its goroutines, or a deadlock, stops the runner with that exception.
  */
 public final class Examples {
 
@@ -24,20 +25,26 @@ public final class Examples {
             new ChannelSynchronization(),
             new ChannelDirections(),
             new SelectStatement(),
+            new Timeouts(),
             new NonBlockingChannelOperations(),
             new ClosingChannels(),
             new RangeOverChannels(),
+            new Timers(),
+            new Tickers(),
             new WorkerPools(),
             new WaitGroups(),
+            new RateLimiting(),
             new AtomicCounters(),
             new Mutexes(),
             new StatefulGoroutines(),
+            new ContextExample(),
             new Sieve(),
             new PingPong(),
             new DaisyChain(),
             new EquivalentBinaryTrees(),
             new WebCrawler(),
-            new Pipeline());
+            new Pipeline(),
+            new Deadlock());
 
     private Examples() {
     }
@@ -82,7 +89,7 @@ public final class Examples {
         if (name.equals(ALL_NAME)) {
             for (Example e : ALL) {
                 out.println("=== " + e.name() + ": " + e.description());
-                e.run(out);
+                e.runAsProgram(out);
             }
             return 0;
         }
@@ -92,7 +99,7 @@ public final class Examples {
             list(err);
             return 2;
         }
-        example.get().run(out);
+        example.get().runAsProgram(out);
         return 0;
     }
 

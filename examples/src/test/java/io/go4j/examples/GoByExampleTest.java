@@ -115,11 +115,11 @@ class GoByExampleTest {
     }
 
     @Test
-    void everyGoByExampleChapterWithoutTimersIsHere() {
+    void everyGoByExampleConcurrencyChapterIsHere() {
         List<String> chapters = new ArrayList<>(List.of("goroutines", "channels", "channel-buffering",
-                "channel-synchronization", "channel-directions", "select", "non-blocking-channel-operations",
-                "closing-channels", "range-over-channels", "worker-pools", "waitgroups", "atomic-counters",
-                "mutexes", "stateful-goroutines"));
+                "channel-synchronization", "channel-directions", "select", "timeouts", "non-blocking-channel-operations",
+                "closing-channels", "range-over-channels", "timers", "tickers", "worker-pools", "waitgroups",
+                "rate-limiting", "atomic-counters", "mutexes", "stateful-goroutines", "context"));
         chapters.removeIf(name -> Examples.byName(name).isPresent());
         assertEquals(List.of(), chapters);
     }

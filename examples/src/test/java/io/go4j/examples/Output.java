@@ -14,9 +14,9 @@ final class Output {
     private Output() {
     }
 
-    /** Runs the example named {@code name} and returns the lines it printed. */
+    /** Runs the example named {@code name} as a Go program and returns the lines it printed. */
     static List<String> of(String name) {
-        return capture(out -> Examples.byName(name).orElseThrow().run(out));
+        return capture(out -> Examples.byName(name).orElseThrow().runAsProgram(out));
     }
 
     /** Returns the lines that {@code print} printed. */
