@@ -1,7 +1,6 @@
 package io.go4j.sync;
 
 import io.go4j.GoInterruptedException;
-import io.go4j.internal.runtime.Goroutine;
 import io.go4j.internal.runtime.Goroutines;
 import io.go4j.internal.runtime.WaitReason;
 import io.go4j.internal.sync.Spin;
@@ -313,16 +312,8 @@ public final class RWMutex implements Locker {
         for (int round = 0; !readersOut() && Spin.spinOnce(round, this::readersOut); round++) {
             // the last reader may be about to leave
         }
-        Goroutine self = Goroutines.blocking(WaitReason.SYNC_RWMUTEX_LOCK);
-        try {
-            while (!readersOut()) {
-                if (Thread.currentThread().isInterrupted()) {
-                    abandon();
-                }
-                LockSupport.park(this);
-            }
-        } finally {
-            Goroutines.unblocked(self);
+        if (!Goroutines.parkUntil(this, WaitReason.SYNC_RWMUTEX_LOCK, this::readersOut)) {
+            abandon();
         }
     }
 

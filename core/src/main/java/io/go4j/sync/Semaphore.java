@@ -1,7 +1,6 @@
 package io.go4j.sync;
 
 import io.go4j.GoInterruptedException;
-import io.go4j.internal.runtime.Goroutine;
 import io.go4j.internal.runtime.Goroutines;
 import io.go4j.internal.runtime.WaitReason;
 import io.go4j.internal.sync.Spin;
@@ -9,7 +8,6 @@ import io.go4j.internal.sync.WaitList;
 import io.go4j.internal.sync.WaitNode;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A weighted semaphore: Go's {@code golang.org/x/sync/semaphore.Weighted}, bounding access to a
@@ -188,14 +186,7 @@ public final class Semaphore {
     }
 
     private void blockUntilInterrupted() {
-        Goroutine self = Goroutines.blocking(WaitReason.SEMACQUIRE);
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                LockSupport.park(this);
-            }
-        } finally {
-            Goroutines.unblocked(self);
-        }
+        Goroutines.parkUntil(this, WaitReason.SEMACQUIRE, () -> false);
         throw new GoInterruptedException();
     }
 

@@ -169,14 +169,7 @@ public final class Waiter {
      * Owner only, for a select with no case that can ever fire: blocks until interrupted.
      */
     public static void awaitInterrupt() {
-        Goroutine self = Goroutines.blocking(WaitReason.SELECT_NO_CASES);
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                LockSupport.park();
-            }
-        } finally {
-            Goroutines.unblocked(self);
-        }
+        Goroutines.parkUntil(Waiter.class, WaitReason.SELECT_NO_CASES, () -> false);
     }
 
     /**

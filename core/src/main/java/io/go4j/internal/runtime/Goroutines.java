@@ -2,6 +2,8 @@ package io.go4j.internal.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -107,6 +109,32 @@ public final class Goroutines {
             g.block(reason);
         }
         return g;
+    }
+
+    /**
+     * Parks the current thread until {@code done} holds or the thread is interrupted, recording
+     * the wait as {@link #blocking} does: the blocking loop of go4j's primitives, for those that
+     * need nothing more than a condition to wait for.
+     *
+     * @param blocker the object waited on, for thread dumps
+     * @param reason why, for goroutine dumps and deadlock detection
+     * @param done the condition; it should only read state
+     * @return true once {@code done} holds; false if the thread was interrupted first (the
+     *     interrupt status stays set)
+     */
+    public static boolean parkUntil(Object blocker, WaitReason reason, BooleanSupplier done) {
+        Goroutine self = blocking(reason);
+        try {
+            while (!done.getAsBoolean()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return false;
+                }
+                LockSupport.park(blocker);
+            }
+            return true;
+        } finally {
+            unblocked(self);
+        }
     }
 
     /** Records that the wait announced by {@link #blocking} is over. */

@@ -1,9 +1,7 @@
 package io.go4j.internal.sync;
 
-import io.go4j.internal.runtime.Goroutine;
 import io.go4j.internal.runtime.Goroutines;
 import io.go4j.internal.runtime.WaitReason;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A thread blocked in one of the {@code io.go4j.sync} primitives: the JVM's counterpart of the
@@ -72,18 +70,8 @@ public final class WaitNode {
         if (s != WAITING) {
             return s;
         }
-        Goroutine self = Goroutines.blocking(reason);
-        try {
-            while ((s = state) == WAITING) {
-                if (Thread.currentThread().isInterrupted()) {
-                    return WAITING;
-                }
-                LockSupport.park(blocker);
-            }
-            return s;
-        } finally {
-            Goroutines.unblocked(self);
-        }
+        Goroutines.parkUntil(blocker, reason, this::left);
+        return state;
     }
 
     /** @return true once the node has left {@link #WAITING} */

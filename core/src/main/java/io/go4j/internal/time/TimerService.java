@@ -1,7 +1,6 @@
 package io.go4j.internal.time;
 
 import io.go4j.GoInterruptedException;
-import io.go4j.internal.runtime.Goroutine;
 import io.go4j.internal.runtime.GoroutineGroup;
 import io.go4j.internal.runtime.Goroutines;
 import io.go4j.internal.runtime.WaitReason;
@@ -192,18 +191,7 @@ public final class TimerService {
      * @return true once it fired, false if the thread was interrupted first
      */
     private static boolean parkSleeping(Sleeper s) {
-        Goroutine self = Goroutines.blocking(WaitReason.SLEEP);
-        try {
-            while (!s.woken) {
-                if (Thread.currentThread().isInterrupted()) {
-                    return false;
-                }
-                LockSupport.park(s);
-            }
-            return true;
-        } finally {
-            Goroutines.unblocked(self);
-        }
+        return Goroutines.parkUntil(s, WaitReason.SLEEP, () -> s.woken);
     }
 
     /** The timer of one {@link #sleep(long)}: wakes the sleeping thread. */
