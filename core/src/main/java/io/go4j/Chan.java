@@ -276,18 +276,36 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     // ---- the locked core, shared with Select ----
 
+    /** Takes the lock, holding no other channel's lock. */
     void lock() {
         if (!LOCK.compareAndSet(this, 0, 1)) {
-            lockContended();
+            lockContended(true);
         }
     }
 
-    private void lockContended() {
+    /**
+     * Takes the lock while holding other channels' locks (a select locking its channels).
+     * Unlike {@link #lock()} it never yields: a goroutine that yields is unmounted, and if it
+     * held a lock, every goroutine spinning for that lock could then keep the carriers busy
+     * while it waits in a run queue behind them. So a goroutine holding a channel lock always
+     * stays on its carrier, and whoever spins for the lock spins for a running holder.
+     */
+    void lockHoldingOthers() {
+        if (!LOCK.compareAndSet(this, 0, 1)) {
+            lockContended(false);
+        }
+    }
+
+    /**
+     * @param mayYield whether to yield the carrier after a few spins: only when no other lock
+     *     is held, so that the yield cannot strand a lock
+     */
+    private void lockContended(boolean mayYield) {
         for (int spins = 0; ; spins++) {
             if (lock == 0 && LOCK.compareAndSet(this, 0, 1)) {
                 return;
             }
-            if (spins < LOCK_SPINS) {
+            if (spins < LOCK_SPINS || !mayYield) {
                 Thread.onSpinWait();
             } else {
                 Thread.yield();

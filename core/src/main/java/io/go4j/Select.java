@@ -230,10 +230,12 @@ public final class Select {
         Chan<?> previous = null;
         for (int i : lockOrder) {
             Chan<?> ch = cases[i].chan;
-            if (ch != previous) {
+            if (previous == null) {
                 ch.lock();
-                previous = ch;
+            } else if (ch != previous) {
+                ch.lockHoldingOthers();
             }
+            previous = ch;
         }
     }
 
