@@ -9,8 +9,9 @@ import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.StressOptions;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Linearizability of a go4j channel's non-blocking operations against {@link ChanModel}, with
@@ -34,68 +35,37 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>{@code -Dgo4j.lincheck.iterations=N} scales the number of scenarios (default 5, each
  * run in a few hundred interleavings: about a minute for all three capacities on two cores); the
- * full pass raises it to 100.
+ * full pass raises it to 50.
  */
-public abstract class ChanLincheckTest {
+class ChanLincheckTest {
 
     /** A receive that reported the channel closed and drained. */
     static final Integer CLOSED = -1;
 
     private static final int ITERATIONS = Integer.getInteger("go4j.lincheck.iterations", 5);
 
-    private final Chan<Integer> ch;
-    private final Class<? extends ChanModel> model;
-
-    ChanLincheckTest(int capacity, Class<? extends ChanModel> model) {
-        this.ch = Chan.make(capacity);
-        this.model = model;
+    /** Lincheck's target for capacity 0, 1 or 4. */
+    private static Class<? extends Operations> target(int capacity) {
+        return switch (capacity) {
+            case 0 -> Cap0.class;
+            case 1 -> Cap1.class;
+            default -> Cap4.class;
+        };
     }
 
-    private static Integer encode(Received<Integer> got) {
-        if (got == null) {
-            return null;
-        }
-        return got.ok() ? got.value() : CLOSED;
+    /** The sequential model for capacity 0, 1 or 4. */
+    private static Class<? extends ChanModel> model(int capacity) {
+        return switch (capacity) {
+            case 0 -> ChanModel.Cap0.class;
+            case 1 -> ChanModel.Cap1.class;
+            default -> ChanModel.Cap4.class;
+        };
     }
 
-    @Operation
-    public boolean trySend(@Param(gen = IntGen.class, conf = "1:3") int value) {
-        return ch.trySend(value);
-    }
-
-    @Operation
-    public Integer tryReceive() {
-        return encode(ch.tryReceive());
-    }
-
-    @Operation
-    public boolean selectSend(@Param(gen = IntGen.class, conf = "1:3") int value) {
-        return Select.select(Select.send(ch, value), Select.send(null, value), Select.send(ch, value), Select.defaultCase()) != 3;
-    }
-
-    @Operation
-    public Integer selectReceive() {
-        Integer[] got = {null};
-        Select.select(
-                Select.recv(ch, (Integer v, boolean ok) -> got[0] = ok ? v : CLOSED),
-                Select.recv(ch, (Integer v, boolean ok) -> got[0] = ok ? v : CLOSED),
-                Select.defaultCase());
-        return got[0];
-    }
-
-    @Operation
-    public void close() {
-        ch.close();
-    }
-
-    @Operation
-    public int len() {
-        return ch.len();
-    }
-
-    @Test
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
-    void modelChecking() {
+    @ParameterizedTest(name = "capacity {0}")
+    @ValueSource(ints = {0, 1, 4})
+    @Timeout(value = 20, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void modelChecking(int capacity) {
         new ModelCheckingOptions()
                 .iterations(ITERATIONS)
                 .invocationsPerIteration(300)
@@ -103,13 +73,14 @@ public abstract class ChanLincheckTest {
                 .actorsPerThread(3)
                 .actorsBefore(2)
                 .actorsAfter(2)
-                .sequentialSpecification(model)
-                .check(getClass());
+                .sequentialSpecification(model(capacity))
+                .check(target(capacity));
     }
 
-    @Test
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
-    void stress() {
+    @ParameterizedTest(name = "capacity {0}")
+    @ValueSource(ints = {0, 1, 4})
+    @Timeout(value = 20, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void stress(int capacity) {
         new StressOptions()
                 .iterations(ITERATIONS)
                 .invocationsPerIteration(1_000)
@@ -117,28 +88,80 @@ public abstract class ChanLincheckTest {
                 .actorsPerThread(3)
                 .actorsBefore(2)
                 .actorsAfter(2)
-                .sequentialSpecification(model)
-                .check(getClass());
+                .sequentialSpecification(model(capacity))
+                .check(target(capacity));
+    }
+
+    /** The operations Lincheck runs on one channel. */
+    public abstract static class Operations {
+
+        private final Chan<Integer> ch;
+
+        Operations(int capacity) {
+            this.ch = Chan.make(capacity);
+        }
+
+        private static Integer encode(Received<Integer> got) {
+            if (got == null) {
+                return null;
+            }
+            return got.ok() ? got.value() : CLOSED;
+        }
+
+        @Operation
+        public boolean trySend(@Param(gen = IntGen.class, conf = "1:3") int value) {
+            return ch.trySend(value);
+        }
+
+        @Operation
+        public Integer tryReceive() {
+            return encode(ch.tryReceive());
+        }
+
+        @Operation
+        public boolean selectSend(@Param(gen = IntGen.class, conf = "1:3") int value) {
+            return Select.select(Select.send(ch, value), Select.send(null, value), Select.send(ch, value), Select.defaultCase()) != 3;
+        }
+
+        @Operation
+        public Integer selectReceive() {
+            Integer[] got = {null};
+            Select.select(
+                    Select.recv(ch, (Integer v, boolean ok) -> got[0] = ok ? v : CLOSED),
+                    Select.recv(ch, (Integer v, boolean ok) -> got[0] = ok ? v : CLOSED),
+                    Select.defaultCase());
+            return got[0];
+        }
+
+        @Operation
+        public void close() {
+            ch.close();
+        }
+
+        @Operation
+        public int len() {
+            return ch.len();
+        }
     }
 
     /** Unbuffered. */
-    public static class Cap0Test extends ChanLincheckTest {
-        public Cap0Test() {
-            super(0, ChanModel.Cap0.class);
+    public static class Cap0 extends Operations {
+        public Cap0() {
+            super(0);
         }
     }
 
     /** Capacity 1. */
-    public static class Cap1Test extends ChanLincheckTest {
-        public Cap1Test() {
-            super(1, ChanModel.Cap1.class);
+    public static class Cap1 extends Operations {
+        public Cap1() {
+            super(1);
         }
     }
 
     /** Capacity 4. */
-    public static class Cap4Test extends ChanLincheckTest {
-        public Cap4Test() {
-            super(4, ChanModel.Cap4.class);
+    public static class Cap4 extends Operations {
+        public Cap4() {
+            super(4);
         }
     }
 }

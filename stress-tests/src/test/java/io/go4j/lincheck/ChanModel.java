@@ -9,7 +9,7 @@ import java.util.ArrayDeque;
  * a blocking counterpart is never waiting, so on an unbuffered channel a non-blocking send never
  * succeeds and a non-blocking receive only ever sees "closed".
  *
- * <p>Its methods mirror {@link ChanLincheckTest}'s operations, name for name: Lincheck runs them
+ * <p>Its methods mirror {@link ChanLincheckTest.Operations}, name for name: Lincheck runs them
  * one at a time to find a sequential explanation of each concurrent history. Results use the
  * same encoding: a received value, {@link ChanLincheckTest#CLOSED} or null (nothing ready).
  */
