@@ -261,6 +261,8 @@ class FaultsTest {
     @Test
     void outOfMemoryInWaitGroupGoroutine() {
         WaitGroup wg = new WaitGroup();
+        // Keeps the expected errors out of the test output; one thrown before the handler is set
+        // goes to the default handler, which prints it.
         Thread.UncaughtExceptionHandler quiet = (t, e) -> { };
         for (int i = 0; i < 10; i++) {
             wg.go(FaultsTest::allocateTooMuch).setUncaughtExceptionHandler(quiet);

@@ -4,7 +4,6 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import io.go4j.Chan;
-import io.go4j.GoInterruptedException;
 import io.go4j.Received;
 import io.go4j.Select;
 import io.go4j.stress.Interrupts;
@@ -18,7 +17,7 @@ import org.openjdk.jcstress.infra.results.II_Result;
 
 /**
  * go4j's interrupt contract (DESIGN.md): an interrupted blocking operation throws
- * {@link GoInterruptedException} with the interrupt status still set, and has no effect: an
+ * {@code GoInterruptedException} with the interrupt status still set, and has no effect: an
  * interrupted send delivered nothing, an interrupted receive consumed nothing, an interrupted
  * select chose no case.
  *
@@ -26,16 +25,12 @@ import org.openjdk.jcstress.infra.results.II_Result;
  * counterpart operation and interrupts the blocked actor, in the order that lets both outcomes
  * happen. The hand-off and the interrupt both try to claim the same waiter; exactly one may win. The value must then be accounted for
  * exactly once: received and reported sent, or neither. In the result, -1 stands for
- * {@link GoInterruptedException} with the interrupt status set, -2 for the exception with the
+ * {@code GoInterruptedException} with the interrupt status set, -2 for the exception with the
  * status cleared (a contract violation).
  */
 public final class InterruptVersusHandoff {
 
     private InterruptVersusHandoff() {
-    }
-
-    private static int interrupted() {
-        return Thread.currentThread().isInterrupted() ? -1 : -2;
     }
 
     /** Unbuffered: a blocked receive against {@code trySend(1)} followed by an interrupt. */
@@ -52,13 +47,7 @@ public final class InterruptVersusHandoff {
 
         @Actor
         public void receiver(II_Result r) {
-            interrupts.publish();
-            try {
-                r.r1 = ch.receive();
-            } catch (GoInterruptedException e) {
-                r.r1 = interrupted();
-            }
-            interrupts.clearAfterInterrupt();
+            r.r1 = interrupts.run(ch::receive);
         }
 
         @Actor
@@ -82,14 +71,10 @@ public final class InterruptVersusHandoff {
 
         @Actor
         public void sender(II_Result r) {
-            interrupts.publish();
-            try {
+            r.r1 = interrupts.run(() -> {
                 ch.send(1);
-                r.r1 = 1;
-            } catch (GoInterruptedException e) {
-                r.r1 = interrupted();
-            }
-            interrupts.clearAfterInterrupt();
+                return 1;
+            });
         }
 
         @Actor
@@ -123,14 +108,10 @@ public final class InterruptVersusHandoff {
 
         @Actor
         public void sender(III_Result r) {
-            interrupts.publish();
-            try {
+            r.r1 = interrupts.run(() -> {
                 ch.send(1);
-                r.r1 = 1;
-            } catch (GoInterruptedException e) {
-                r.r1 = interrupted();
-            }
-            interrupts.clearAfterInterrupt();
+                return 1;
+            });
         }
 
         @Actor
@@ -164,15 +145,13 @@ public final class InterruptVersusHandoff {
 
         @Actor
         public void selector(II_Result r) {
-            interrupts.publish();
-            try {
+            int[] got = {0};
+            r.r1 = interrupts.run(() -> {
                 Select.select(
-                        Select.recv(a, (Integer v) -> r.r1 = 10 + v),
-                        Select.recv(b, (Integer v) -> r.r1 = v));
-            } catch (GoInterruptedException e) {
-                r.r1 = interrupted();
-            }
-            interrupts.clearAfterInterrupt();
+                        Select.recv(a, (Integer v) -> got[0] = 10 + v),
+                        Select.recv(b, (Integer v) -> got[0] = v));
+                return got[0];
+            });
         }
 
         @Actor

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -137,6 +137,8 @@ public final class ChannelStress {
     private final LongAdder closes = new LongAdder();
     private final LongAdder defaults = new LongAdder();
     private final List<String> violations = new ArrayList<>();
+    /** Opened once every worker's thread is in {@link #goroutines}: workers interrupt each other. */
+    private final CountDownLatch everyoneStarted = new CountDownLatch(1);
     private volatile boolean stop;
 
     private ChannelStress(Config config) {
@@ -158,11 +160,12 @@ public final class ChannelStress {
     }
 
     private Report run() {
-        long end = System.nanoTime() + config.duration().toNanos();
         for (int i = 0; i < goroutines.length; i++) {
             Worker w = new Worker(i, new SplittableRandom(config.seed() * 31 + i));
             goroutines[i] = start(w::loop);
         }
+        long end = System.nanoTime() + config.duration().toNanos();
+        everyoneStarted.countDown();
         Thread storm = start(this::interruptStorm);
         List<Long> heap = sampleHeapUntil(end);
         stop = true;
@@ -302,13 +305,30 @@ public final class ChannelStress {
         }
 
         void loop() {
-            while (!stop) {
-                operations.increment();
+            awaitEveryoneStarted();
+            try {
+                while (!stop) {
+                    operations.increment();
+                    try {
+                        step();
+                    } catch (GoInterruptedException e) {
+                        interrupts.increment();
+                        Thread.interrupted();
+                    }
+                }
+            } catch (RuntimeException | Error e) {
+                violation("worker " + id + " died: " + e);
+            }
+        }
+
+        /** Waits for the start; an interrupt from a peer that started first is not a reason to stop. */
+        private void awaitEveryoneStarted() {
+            for (;;) {
                 try {
-                    step();
-                } catch (GoInterruptedException e) {
+                    everyoneStarted.await();
+                    return;
+                } catch (InterruptedException e) {
                     interrupts.increment();
-                    Thread.interrupted();
                 }
             }
         }

@@ -3,7 +3,6 @@ package io.go4j.stress.sync;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
-import io.go4j.GoInterruptedException;
 import io.go4j.stress.Interrupts;
 import io.go4j.sync.Mutex;
 import io.go4j.sync.RWMutex;
@@ -16,7 +15,7 @@ import org.openjdk.jcstress.infra.results.II_Result;
 
 /**
  * go4j's interrupt contract for locks: a {@code lock()} interrupted while it waits throws
- * {@link GoInterruptedException}, acquired nothing, and keeps the interrupt status set.
+ * {@code GoInterruptedException}, acquired nothing, and keeps the interrupt status set.
  *
  * <p>Each lock starts held by the state's constructor. One actor blocks in {@code lock()}; the
  * other interrupts it, then releases the lock (the other order would always let the locker in
@@ -27,10 +26,6 @@ import org.openjdk.jcstress.infra.results.II_Result;
 public final class InterruptedLockers {
 
     private InterruptedLockers() {
-    }
-
-    private static int interrupted() {
-        return Thread.currentThread().isInterrupted() ? -1 : -2;
     }
 
     /** Mutex: interrupt then {@code unlock()}, against a blocked {@code lock()}. */
@@ -51,14 +46,10 @@ public final class InterruptedLockers {
 
         @Actor
         public void locker(II_Result r) {
-            interrupts.publish();
-            try {
+            r.r1 = interrupts.run(() -> {
                 mu.lock();
-                r.r1 = 1;
-            } catch (GoInterruptedException e) {
-                r.r1 = interrupted();
-            }
-            interrupts.clearAfterInterrupt();
+                return 1;
+            });
         }
 
         @Actor
@@ -95,14 +86,10 @@ public final class InterruptedLockers {
 
         @Actor
         public void writer(II_Result r) {
-            interrupts.publish();
-            try {
+            r.r1 = interrupts.run(() -> {
                 rw.lock();
-                r.r1 = 1;
-            } catch (GoInterruptedException e) {
-                r.r1 = interrupted();
-            }
-            interrupts.clearAfterInterrupt();
+                return 1;
+            });
         }
 
         @Actor
@@ -139,14 +126,10 @@ public final class InterruptedLockers {
 
         @Actor
         public void reader(II_Result r) {
-            interrupts.publish();
-            try {
+            r.r1 = interrupts.run(() -> {
                 rw.rLock();
-                r.r1 = 1;
-            } catch (GoInterruptedException e) {
-                r.r1 = interrupted();
-            }
-            interrupts.clearAfterInterrupt();
+                return 1;
+            });
         }
 
         @Actor
