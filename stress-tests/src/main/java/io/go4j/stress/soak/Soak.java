@@ -33,7 +33,7 @@ public final class Soak {
         long seed = given.isEmpty() ? System.nanoTime() : Long.parseLong(given);
         System.out.println("soak: " + seconds + " s, seed " + seed + " (replay: -Dsoak.seed=" + seed + ")");
         ChannelStress.Report report = ChannelStress.run(new ChannelStress.Config(
-                seed, Duration.ofSeconds(seconds), 32, Duration.ofSeconds(Math.max(1, seconds / 20)), false));
+                seed, Duration.ofSeconds(seconds), 32, Duration.ofSeconds(Math.max(1, seconds / 20)), true));
         System.out.println(report.summary());
         if (args.length > 1) {
             Files.writeString(Path.of(args[1]), report.summary() + System.lineSeparator());
