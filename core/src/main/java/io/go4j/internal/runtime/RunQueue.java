@@ -159,6 +159,11 @@ final class RunQueue {
         return next != null && RUNNEXT.compareAndSet(this, next, null) ? next : null;
     }
 
+    /** @return the task in {@code runnext}, left there; a racy hint for other threads */
+    Runnable peekRunnext() {
+        return runnext;
+    }
+
     /** @return true if the ring or {@code runnext} holds a task; a racy hint for other threads */
     boolean hasWork() {
         return runnext != null || (int) TAIL.getAcquire(this) != (int) HEAD.getAcquire(this);

@@ -26,6 +26,10 @@ final class Worker extends Thread {
     /** Go checks its global queue every 61 schedule ticks so that it is never starved. */
     private static final int GLOBAL_QUEUE_PERIOD = 61;
 
+    /** How long a spinning worker keeps looking for work before it parks. */
+    private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+    /** How long a thief leaves a running worker's {@code runnext} to its owner (Go: 3 µs). */
+    private static final long RUNNEXT_GRACE_NANOS = TimeUnit.MICROSECONDS.toNanos(3);
     /** How long an idle spare waits for work before it checks whether it may retire. */
     private static final long SPARE_LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -123,7 +127,7 @@ final class Worker extends Thread {
             Runnable task = localOrGlobal();
             if (task == null && (spinning || pool.maySpin())) {
                 startSpinning();
-                task = steal();
+                task = stealWhileSpinning();
             }
             if (task != null) {
                 stopSpinning(true);
@@ -151,6 +155,29 @@ final class Worker extends Thread {
         return task != null ? task : pool.global.poll(queue, pool.workerCount());
     }
 
+    /**
+     * Looks for work to steal for up to {@link #SPIN_NANOS}. A worker woken for new work that
+     * parked again at once would make the next waker pay for another unpark, on its critical
+     * path: in a stream of hand-offs between goroutines, one spinner staying a little keeps
+     * every later wake-up free.
+     */
+    private Runnable stealWhileSpinning() {
+        long deadline = 0;
+        while (true) {
+            Runnable task = steal();
+            if (task != null || pool.terminated()) {
+                return task;
+            }
+            long now = System.nanoTime();
+            if (deadline == 0) {
+                deadline = now + SPIN_NANOS;
+            } else if (now - deadline >= 0) {
+                return null;
+            }
+            Thread.onSpinWait();
+        }
+    }
+
     /** Go's {@code stealWork}: four rounds over the other workers from a random start. */
     private Runnable steal() {
         Worker[] all = pool.workers();
@@ -161,7 +188,7 @@ final class Worker extends Thread {
             for (int i = 0; i < n; i++) {
                 Worker victim = all[(start + i) % n];
                 if (victim != this) {
-                    Runnable task = victim.queue.stealInto(queue, lastRound);
+                    Runnable task = victim.queue.stealInto(queue, lastRound && victim.leftRunnext());
                     if (task != null) {
                         return task;
                     }
@@ -173,6 +200,28 @@ final class Worker extends Thread {
             }
         }
         return null;
+    }
+
+    /**
+     * Go's thief sleeps 3 µs before it takes a running worker's {@code runnext}: the goroutine
+     * there was usually readied by one about to block, and will run on this worker in a moment,
+     * next to its partner's data. Only if it is still there after that is it fair game.
+     *
+     * @return true if {@code runnext} held the same task before and after the wait
+     */
+    private boolean leftRunnext() {
+        Runnable before = queue.peekRunnext();
+        if (before == null || current == null) {
+            return before != null;
+        }
+        long until = System.nanoTime() + RUNNEXT_GRACE_NANOS;
+        while (System.nanoTime() - until < 0) {
+            if (queue.peekRunnext() != before) {
+                return false;
+            }
+            Thread.onSpinWait();
+        }
+        return true;
     }
 
     private void startSpinning() {
