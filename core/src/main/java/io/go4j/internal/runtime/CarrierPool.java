@@ -18,7 +18,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * takes what does not come from a worker. The JDK calls {@code execute} on the thread that makes
  * the goroutine ready: when that is a goroutine running on one of our workers, its carrier tells
  * which worker, and the woken goroutine goes to that worker's {@code runnext}: it runs there as
- * soon as the waker blocks, without crossing cores. A goroutine resubmitted while it is the task
+ * soon as the waker blocks, without crossing cores. Then no idle worker is woken for it: in a
+ * stream of hand-offs each wake-up would cost the waker an unpark and bring a thief to the
+ * partner's cache lines. Should the waker keep running instead of blocking, the goroutine waits
+ * in {@code runnext} until the waker readies another (which pushes it to the stealable ring and
+ * wakes a worker) or until sysmon's next look (every 10 ms) wakes one. A goroutine resubmitted while it is the task
  * its worker runs is yielding ({@code Go.gosched()}), and goes to the global queue, as in Go.
  *
  * <p>Sysmon ({@link #monitor}) watches for workers stuck inside one goroutine while others wait
@@ -82,8 +86,8 @@ public final class CarrierPool implements Executor {
         Worker self = currentWorker();
         if (self == null || self.current == task) {
             global.offer(task);
-        } else {
-            self.readyNext(task);
+        } else if (!self.readyNext(task)) {
+            return;
         }
         VarHandle.fullFence();
         wakeIdle();

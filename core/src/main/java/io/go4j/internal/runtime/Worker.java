@@ -26,8 +26,6 @@ final class Worker extends Thread {
     /** Go checks its global queue every 61 schedule ticks so that it is never starved. */
     private static final int GLOBAL_QUEUE_PERIOD = 61;
 
-    /** How long a spinning worker keeps looking for work before it parks. */
-    private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     /** How long a thief leaves a running worker's {@code runnext} to its owner (Go: 3 µs). */
     private static final long RUNNEXT_GRACE_NANOS = TimeUnit.MICROSECONDS.toNanos(3);
     /** How long an idle spare waits for work before it checks whether it may retire. */
@@ -88,12 +86,16 @@ final class Worker extends Thread {
     /**
      * Runs {@code task} after the current one: a goroutine made ready by the goroutine running on
      * this worker. The task it displaces from {@code runnext} goes to the ring.
+     *
+     * @return true if a task was displaced: there is now work for another worker to steal
      */
-    void readyNext(Runnable task) {
+    boolean readyNext(Runnable task) {
         Runnable displaced = queue.putNext(task);
-        if (displaced != null) {
-            push(displaced);
+        if (displaced == null) {
+            return false;
         }
+        push(displaced);
+        return true;
     }
 
     /** Adds a task at the tail of the local queue, spilling half of it if full (Go's runqput). */
@@ -127,7 +129,7 @@ final class Worker extends Thread {
             Runnable task = localOrGlobal();
             if (task == null && (spinning || pool.maySpin())) {
                 startSpinning();
-                task = stealWhileSpinning();
+                task = steal();
             }
             if (task != null) {
                 stopSpinning(true);
@@ -153,29 +155,6 @@ final class Worker extends Thread {
         }
         Runnable task = queue.poll();
         return task != null ? task : pool.global.poll(queue, pool.workerCount());
-    }
-
-    /**
-     * Looks for work to steal for up to {@link #SPIN_NANOS}. A worker woken for new work that
-     * parked again at once would make the next waker pay for another unpark, on its critical
-     * path: in a stream of hand-offs between goroutines, one spinner staying a little keeps
-     * every later wake-up free.
-     */
-    private Runnable stealWhileSpinning() {
-        long deadline = 0;
-        while (true) {
-            Runnable task = steal();
-            if (task != null || pool.terminated()) {
-                return task;
-            }
-            long now = System.nanoTime();
-            if (deadline == 0) {
-                deadline = now + SPIN_NANOS;
-            } else if (now - deadline >= 0) {
-                return null;
-            }
-            Thread.onSpinWait();
-        }
     }
 
     /** Go's {@code stealWork}: four rounds over the other workers from a random start. */
