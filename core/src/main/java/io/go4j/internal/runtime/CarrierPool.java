@@ -131,7 +131,7 @@ public final class CarrierPool implements Executor {
             w = idleWorkers.poll();
             if (w != null) {
                 idleCount = idleWorkers.size();
-                w.spinning = true;
+                w.handedSpinning = true;
                 w.idle = false;
             }
         } finally {

@@ -54,8 +54,14 @@ final class Worker extends Thread {
     private volatile boolean stuck;
     /** Guarded by the pool's idle lock: true while this worker is in the idle list. */
     volatile boolean idle;
-    /** Whether this worker counts in {@link CarrierPool#spinning}; only this worker reads it. */
-    boolean spinning;
+    /** Whether this worker counts in {@link CarrierPool#spinning}; only this worker touches it. */
+    private boolean spinning;
+    /**
+     * Set, under the idle lock, by a waker that took this worker off the idle list and counted
+     * it in {@link CarrierPool#spinning} on its behalf; the worker turns it into {@code spinning}
+     * once awake. A separate flag, so that nobody else ever writes {@code spinning}.
+     */
+    volatile boolean handedSpinning;
 
     /** Sysmon's own bookkeeping: the ticks it saw last, and when they last changed. */
     long seenTicks;
@@ -221,14 +227,15 @@ final class Worker extends Thread {
     }
 
     /**
-     * Goes idle: joins the idle list, then looks once more for work that arrived before anyone
-     * could see it idle (a submitter checks for idle workers after queuing its task, this worker
-     * checks the queues after joining the list: one of the two sees the other), and parks if
-     * there is none, until {@link CarrierPool#wakeIdle} takes it off the list.
+     * Goes idle: stops spinning, joins the idle list, then looks once more for work that arrived
+     * before anyone could see it idle (a submitter checks for idle or spinning workers after
+     * queuing its task, this worker checks the queues after leaving the one state and entering
+     * the other: one of the two sees the other), and parks if there is none, until
+     * {@link CarrierPool#wakeIdle} takes it off the list and hands it the spinning it counted.
      */
     private void parkIdle() {
-        pool.pushIdle(this);
         stopSpinning(false);
+        pool.pushIdle(this);
         VarHandle.fullFence();
         if (pool.hasWork() && pool.removeIdle(this)) {
             return;
@@ -240,6 +247,9 @@ final class Worker extends Thread {
             }
             LockSupport.park(this);
         }
-        pool.removeIdle(this);
+        if (!pool.removeIdle(this) && handedSpinning) {
+            handedSpinning = false;
+            spinning = true;
+        }
     }
 }
