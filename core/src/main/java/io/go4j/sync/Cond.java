@@ -1,11 +1,11 @@
 package io.go4j.sync;
 
 import io.go4j.GoInterruptedException;
+import io.go4j.internal.runtime.CarrierPool;
 import io.go4j.internal.runtime.WaitReason;
 import io.go4j.internal.sync.WaitList;
 import io.go4j.internal.sync.WaitNode;
 import java.util.Objects;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A condition variable: Go's {@code sync.Cond}, a rendezvous point for threads waiting for, or
@@ -76,7 +76,7 @@ public final class Cond {
         WaitNode chain = waiters.grantFirst(WaitNode.GRANTED, null);
         waiters.unlock();
         if (chain != null) {
-            LockSupport.unpark(chain.thread);
+            CarrierPool.unparkForRunningReleaser(chain.thread);
         }
     }
 

@@ -1,13 +1,13 @@
 package io.go4j.sync;
 
 import io.go4j.GoInterruptedException;
+import io.go4j.internal.runtime.CarrierPool;
 import io.go4j.internal.runtime.WaitReason;
 import io.go4j.internal.sync.Spin;
 import io.go4j.internal.sync.WaitList;
 import io.go4j.internal.sync.WaitNode;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A mutual exclusion lock: Go's {@code sync.Mutex}.
@@ -278,7 +278,7 @@ public final class Mutex implements Locker {
         }
         waiters.unlock();
         if (n != null) {
-            LockSupport.unpark(n.thread);
+            CarrierPool.unparkForRunningReleaser(n.thread);
         }
     }
 
@@ -307,7 +307,7 @@ public final class Mutex implements Locker {
         }
         waiters.unlock();
         if (n != null) {
-            LockSupport.unpark(n.thread);
+            CarrierPool.unparkForRunningReleaser(n.thread);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.go4j.sync;
 
 import io.go4j.GoInterruptedException;
+import io.go4j.internal.runtime.CarrierPool;
 import io.go4j.internal.runtime.Goroutines;
 import io.go4j.internal.runtime.WaitReason;
 import io.go4j.internal.sync.Spin;
@@ -8,7 +9,6 @@ import io.go4j.internal.sync.WaitList;
 import io.go4j.internal.sync.WaitNode;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A reader/writer mutual exclusion lock: Go's {@code sync.RWMutex}.
@@ -133,7 +133,7 @@ public final class RWMutex implements Locker {
             }
             if (STATE.compareAndSet(this, s, s - 1)) {
                 if ((s & (WRITER | READERS)) == (WRITER | 1)) {
-                    LockSupport.unpark(writer); // last reader out lets the pending writer in
+                    CarrierPool.unparkForRunningReleaser(writer); // last reader out lets the pending writer in
                 }
                 return;
             }
@@ -380,7 +380,7 @@ public final class RWMutex implements Locker {
         readers.unlock();
         WaitList.unparkAll(chain);
         if (next != null) {
-            LockSupport.unpark(next.thread);
+            CarrierPool.unparkForRunningReleaser(next.thread);
         }
     }
 

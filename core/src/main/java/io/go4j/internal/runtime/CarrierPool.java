@@ -120,6 +120,22 @@ public final class CarrierPool implements Executor {
         return carrier instanceof Worker w && (w.queue.hasWork() || !w.pool.global.isEmpty());
     }
 
+    /**
+     * Unparks {@code t} for a releaser that goes on running (an unlock, a release, a signal):
+     * where {@link #execute} put {@code t} in the releaser's own {@code runnext}, nobody would
+     * run it before the releaser blocks, so an idle worker is woken to take it, as Go's
+     * {@code ready} always does.
+     *
+     * @param t the thread to unpark
+     */
+    public static void unparkForRunningReleaser(Thread t) {
+        LockSupport.unpark(t);
+        if (VirtualThreads.currentCarrier() instanceof Worker w && w.queue.peekRunnext() != null) {
+            VarHandle.fullFence();
+            w.pool.wakeIdle();
+        }
+    }
+
     /** Go's {@code wakep}: wakes an idle worker to spin, unless one spins already. */
     void wakeIdle() {
         if (idleCount == 0 || spinning.get() != 0 || !spinning.compareAndSet(0, 1)) {
