@@ -32,10 +32,6 @@ final class GlobalQueue {
         return queue.isEmpty();
     }
 
-    int size() {
-        return queue.size();
-    }
-
     /**
      * Takes a task to run and moves a fair share of the rest into {@code into}: Go's
      * {@code globrunqget}, at most {@code size / workers + 1} in all and at most half a local

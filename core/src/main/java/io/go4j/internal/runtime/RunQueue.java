@@ -168,10 +168,4 @@ final class RunQueue {
     boolean hasWork() {
         return runnext != null || (int) TAIL.getAcquire(this) != (int) HEAD.getAcquire(this);
     }
-
-    /** @return the number of queued tasks, {@code runnext} included; a racy hint */
-    int size() {
-        int n = (int) TAIL.getAcquire(this) - (int) HEAD.getAcquire(this);
-        return Math.max(0, Math.min(n, CAPACITY)) + (runnext != null ? 1 : 0);
-    }
 }

@@ -119,10 +119,6 @@ final class Worker extends Thread {
         return STUCK.compareAndSet(this, false, true);
     }
 
-    boolean isStuck() {
-        return stuck;
-    }
-
     private void unstick() {
         if (stuck && STUCK.compareAndSet(this, true, false)) {
             pool.stuckWorkers.decrementAndGet();
