@@ -1,12 +1,10 @@
 package io.go4j.internal.chan;
 
-import io.go4j.internal.runtime.Goroutine;
 import io.go4j.internal.runtime.Goroutines;
 import io.go4j.internal.runtime.WaitReason;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A thread blocked on a channel: Go's {@code sudog}.
@@ -148,21 +146,11 @@ public final class Waiter {
             return true;
         }
         parking = true;
-        if (state != WAITING) {
+        if (state != WAITING || Goroutines.parkUntil(this, reason, () -> state != WAITING)) {
             return true;
         }
-        Goroutine self = Goroutines.blocking(reason);
-        try {
-            while (state == WAITING) {
-                LockSupport.park(this);
-                if (Thread.currentThread().isInterrupted() && STATE.compareAndSet(this, WAITING, CANCELLED)) {
-                    return false;
-                }
-            }
-            return true;
-        } finally {
-            Goroutines.unblocked(self);
-        }
+        // Interrupted: cancel, unless a counterpart claimed this waiter first.
+        return !STATE.compareAndSet(this, WAITING, CANCELLED);
     }
 
     /**
