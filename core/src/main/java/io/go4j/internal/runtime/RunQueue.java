@@ -124,21 +124,19 @@ final class RunQueue {
     }
 
     /**
-     * Thief: moves half of this queue's tasks (at least one) into {@code into}, which must be the
-     * thief's own, empty queue, and returns one more to run at once; null if there was nothing.
-     *
-     * @param takeRunnext whether to take {@code runnext} when the ring is empty (Go leaves it to
-     *     its owner at first, as the owner is about to run it)
+     * Thief: moves half of this queue's ring (at least one task) into {@code into}, which must be
+     * the thief's own, empty queue, and returns one more to run at once; null if the ring was
+     * empty. {@code runnext} is left alone: see {@link #stealRunnext}.
      */
-    Runnable stealInto(RunQueue into, boolean takeRunnext) {
+    Runnable stealInto(RunQueue into) {
         while (true) {
             int h = (int) HEAD.getAcquire(this);
             int t = (int) TAIL.getAcquire(this);
             int n = t - h;
-            if (n <= 0 || n > CAPACITY) {
-                if (n <= 0) {
-                    return takeRunnext ? stealRunnext() : null;
-                }
+            if (n <= 0) {
+                return null;
+            }
+            if (n > CAPACITY) {
                 continue; // read a head older than the tail: retry
             }
             n -= n / 2;
@@ -154,7 +152,11 @@ final class RunQueue {
         }
     }
 
-    private Runnable stealRunnext() {
+    /**
+     * Thief: takes the task in {@code runnext}; null if there is none. Go leaves it to its owner
+     * at first, as the owner is usually about to run it, so a thief asks for it last.
+     */
+    Runnable stealRunnext() {
         Runnable next = runnext;
         return next != null && RUNNEXT.compareAndSet(this, next, null) ? next : null;
     }

@@ -169,7 +169,10 @@ final class Worker extends Thread {
             for (int i = 0; i < n; i++) {
                 Worker victim = all[(start + i) % n];
                 if (victim != this) {
-                    Runnable task = victim.queue.stealInto(queue, lastRound && victim.leftRunnext());
+                    Runnable task = victim.queue.stealInto(queue);
+                    if (task == null && lastRound && victim.leftRunnext()) {
+                        task = victim.queue.stealRunnext();
+                    }
                     if (task != null) {
                         return task;
                     }

@@ -70,20 +70,20 @@ class RunQueueTest {
         for (int i = 0; i < 10; i++) {
             victim.offer(new Task(i));
         }
-        assertEquals(0, ((Task) victim.stealInto(thief, false)).id());
+        assertEquals(0, ((Task) victim.stealInto(thief)).id());
         List<Integer> stolen = drain(thief);
         assertEquals(List.of(1, 2, 3, 4), stolen);
         assertEquals(List.of(5, 6, 7, 8, 9), drain(victim));
     }
 
     @Test
-    void runnextIsStolenOnlyWhenAsked() {
+    void runnextIsLeftToItsOwnerByTheRingThief() {
         RunQueue victim = new RunQueue();
         RunQueue thief = new RunQueue();
         Task a = new Task(1);
         victim.putNext(a);
-        assertNull(victim.stealInto(thief, false));
-        assertSame(a, victim.stealInto(thief, true));
+        assertNull(victim.stealInto(thief));
+        assertSame(a, victim.stealRunnext());
         assertNull(victim.poll());
     }
 
@@ -102,7 +102,8 @@ class RunQueueTest {
             thieves.add(Thread.ofPlatform().start(() -> {
                 RunQueue mine = new RunQueue();
                 while (!done.get()) {
-                    Runnable first = owner.stealInto(mine, true);
+                    Runnable stolen = owner.stealInto(mine);
+                    Runnable first = stolen != null ? stolen : owner.stealRunnext();
                     if (first != null) {
                         taken.incrementAndGet(((Task) first).id());
                         for (Runnable r; (r = mine.poll()) != null; ) {
