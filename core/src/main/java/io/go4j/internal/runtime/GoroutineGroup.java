@@ -46,8 +46,9 @@ public final class GoroutineGroup {
     private static int defaultProcs() {
         for (String value : new String[] {System.getenv("GOMAXPROCS"), System.getProperty("go4j.maxprocs")}) {
             try {
-                if (value != null && Integer.parseInt(value.trim()) > 0) {
-                    return Integer.parseInt(value.trim());
+                int procs = value == null ? 0 : Integer.parseInt(value.trim());
+                if (procs > 0) {
+                    return procs;
                 }
             } catch (NumberFormatException e) {
                 // not a number: ignored, as Go ignores it
