@@ -93,7 +93,10 @@ class CancelContext implements Context {
      */
     void cancel(boolean removeFromParent, ContextException e, Throwable why) {
         Throwable c = why == null ? e : why;
-        Set<CancelContext> kids;
+        // The children are canceled with the monitor held, as Go does with c.mu: a cancel that
+        // finds this context canceled already waits here until the descendants are too, so
+        // every cancel call returns with the whole subtree canceled. Monitors are taken from
+        // parent to child only; removeChild takes the parent's after this one is released.
         synchronized (this) {
             if (err != null) {
                 return;
@@ -105,12 +108,11 @@ class CancelContext implements Context {
             } else {
                 done.close();
             }
-            kids = children;
-            children = null;
-        }
-        if (kids != null) {
-            for (CancelContext child : kids) {
-                child.cancel(false, e, c);
+            if (children != null) {
+                for (CancelContext child : children) {
+                    child.cancel(false, e, c);
+                }
+                children = null;
             }
         }
         if (removeFromParent) {
