@@ -1,11 +1,14 @@
 package io.go4j;
 
+import io.go4j.internal.chan.ChannelTimer;
 import io.go4j.internal.chan.RingBuffer;
+import io.go4j.internal.chan.TimerChannels;
 import io.go4j.internal.chan.WaitQueue;
 import io.go4j.internal.chan.Waiter;
 import io.go4j.internal.runtime.WaitReason;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -57,11 +60,17 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+        TimerChannels.install(timer -> new Chan<>(1, timer));
     }
 
     /** Orders channels for {@link Select}, which locks all of its channels in this order. */
     final long id = IDS.incrementAndGet();
     private final int capacity;
+    /**
+     * The timer that alone sends on this channel (Go's {@code c.timer}), or null for an ordinary
+     * channel. A receive tells it when it polls and when it blocks; see {@link ChannelTimer}.
+     */
+    final ChannelTimer timer;
 
     /** 1 while held, else 0. Guards every field below. */
     private volatile int lock;
@@ -76,8 +85,13 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     private Thread wakeup;
 
     private Chan(int capacity) {
+        this(capacity, null);
+    }
+
+    private Chan(int capacity, ChannelTimer timer) {
         this.capacity = capacity;
         this.buffer = capacity == 0 ? null : new RingBuffer(capacity);
+        this.timer = timer;
     }
 
     /**
@@ -159,6 +173,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     @Override
     @SuppressWarnings("unchecked")
     public Received<T> tryReceive() {
+        if (timer != null) {
+            timer.maybeRun();
+        }
         lock();
         Object v = pollLocked();
         unlockAndWake();
@@ -170,6 +187,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     /** Receives a value, or returns {@link #CLOSED}. */
     private Object receiveValue() {
+        if (timer != null) {
+            timer.maybeRun();
+        }
         lock();
         Object v = pollLocked();
         if (v != NOT_READY) {
@@ -179,11 +199,22 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         Waiter self = new Waiter(null);
         receivers.add(self);
         unlock();
-        if (!self.await(WaitReason.CHAN_RECEIVE)) {
+        if (!awaitReceive(self)) {
             dequeue(self, false);
             throw new GoInterruptedException();
         }
         return self.closed ? CLOSED : self.item;
+    }
+
+    /** Waits as a queued receiver, keeping a timer channel's timer in the heap meanwhile. */
+    private boolean awaitReceive(Waiter self) {
+        if (timer == null) {
+            return self.await(WaitReason.CHAN_RECEIVE);
+        }
+        timer.block();
+        boolean claimed = self.await(WaitReason.CHAN_RECEIVE);
+        timer.unblock();
+        return claimed;
     }
 
     @Override

@@ -118,8 +118,12 @@ public final class Select {
         }
         int[] pollOrder = new int[active];
         for (int i = 0, k = 0; i < cases.length; i++) {
-            if (cases[i].kind != DEFAULT && cases[i].chan != null) {
+            Case c = cases[i];
+            if (c.kind != DEFAULT && c.chan != null) {
                 pollOrder[k++] = i;
+                if (c.kind == RECV && c.chan.timer != null) {
+                    c.chan.timer.maybeRun();
+                }
             }
         }
         shuffle(pollOrder);
@@ -169,7 +173,9 @@ public final class Select {
         }
         unlockAll(cases, lockOrder);
 
+        blockTimers(cases, lockOrder);
         boolean claimed = owner.await(WaitReason.SELECT);
+        unblockTimers(cases, lockOrder);
         int won = claimed ? owner.state() : -1;
         for (int i : lockOrder) {
             if (i != won) {
@@ -187,6 +193,25 @@ public final class Select {
             return fire(cases, won, null);
         }
         return fire(cases, won, w.closed ? Chan.CLOSED : w.item);
+    }
+
+    /** Waiters queued, locks released: the timers of timer channels must now be able to wake us. */
+    private static void blockTimers(Case[] cases, int[] lockOrder) {
+        for (int i : lockOrder) {
+            Case c = cases[i];
+            if (c.kind == RECV && c.chan.timer != null) {
+                c.chan.timer.block();
+            }
+        }
+    }
+
+    private static void unblockTimers(Case[] cases, int[] lockOrder) {
+        for (int i : lockOrder) {
+            Case c = cases[i];
+            if (c.kind == RECV && c.chan.timer != null) {
+                c.chan.timer.unblock();
+            }
+        }
     }
 
     /** Runs the body of the chosen case; {@code received} is the value or {@link Chan#CLOSED}. */

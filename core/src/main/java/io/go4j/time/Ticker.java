@@ -1,6 +1,5 @@
 package io.go4j.time;
 
-import io.go4j.Chan;
 import io.go4j.RecvChan;
 import io.go4j.internal.time.ChanTimer;
 import io.go4j.internal.time.TimerService;
@@ -17,8 +16,7 @@ import java.time.Instant;
  */
 public final class Ticker {
 
-    private final Chan<Instant> c = Chan.make(1);
-    private final ChanTimer timer = new ChanTimer(TimerService.current(), c);
+    private final ChanTimer timer = new ChanTimer(TimerService.current());
 
     Ticker(long periodNanos) {
         timer.reset(periodNanos, periodNanos);
@@ -30,7 +28,7 @@ public final class Ticker {
      * @return the channel
      */
     public RecvChan<Instant> c() {
-        return c;
+        return timer.c();
     }
 
     /**

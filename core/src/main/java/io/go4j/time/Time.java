@@ -1,6 +1,5 @@
 package io.go4j.time;
 
-import io.go4j.Chan;
 import io.go4j.GoInterruptedException;
 import io.go4j.RecvChan;
 import io.go4j.internal.time.ChanTimer;
@@ -26,8 +25,9 @@ import java.time.Instant;
  * <p>Durations are {@link Duration}s, times on channels are {@link Instant}s. A zero or negative
  * duration means "now"; durations beyond Go's limit (about 292 years) are clamped to it.
  *
- * <p>Timers follow Go 1.23: a timer or ticker that nothing references any more is dropped even
- * if it was never stopped (so {@code after} in a loop does not pile up timers), and after
+ * <p>Timers follow Go 1.23: a timer or ticker that nothing references any more is collected
+ * even if it was never stopped (so {@code after} in a loop does not pile up timers: a timer is
+ * queued only while a receiver is blocked on its channel), and after
  * {@link Timer#stop()} or a {@code reset} returns, no value sent for the earlier setting can be
  * received. Timer channels buffer one value where Go 1.23's report a capacity of 0: their
  * {@code len()} and {@code cap()} say 0 or 1 and 1. All timers are served by one thread per
@@ -48,9 +48,9 @@ public final class Time {
      * @return a channel that will receive one value
      */
     public static RecvChan<Instant> after(Duration d) {
-        Chan<Instant> c = Chan.make(1);
-        new ChanTimer(TimerService.current(), c).reset(TimerService.toNanos(d), 0);
-        return c;
+        ChanTimer t = new ChanTimer(TimerService.current());
+        t.reset(TimerService.toNanos(d), 0);
+        return t.c();
     }
 
     /**
@@ -88,8 +88,8 @@ public final class Time {
      * @return the running timer
      */
     public static Timer newTimer(Duration d) {
-        Chan<Instant> c = Chan.make(1);
-        Timer t = new Timer(new ChanTimer(TimerService.current(), c), c);
+        ChanTimer timer = new ChanTimer(TimerService.current());
+        Timer t = new Timer(timer, timer.c());
         t.reset(d);
         return t;
     }

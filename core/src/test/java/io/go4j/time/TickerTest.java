@@ -1,6 +1,6 @@
 package io.go4j.time;
 
-import static io.go4j.time.TimeTest.awaitBuffered;
+import static io.go4j.time.TimeTest.awaitDue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -113,8 +113,9 @@ class TickerTest {
     @Test
     @Timeout(20)
     void noStaleTickAfterStop() {
+        long armed = System.nanoTime();
         Ticker ticker = Time.newTicker(Duration.ofMillis(1));
-        awaitBuffered(ticker.c());
+        awaitDue(armed, Duration.ofMillis(1));
         ticker.stop();
         assertNull(ticker.c().tryReceive(), "stale tick after Stop");
         Time.sleep(Duration.ofMillis(20)); // gives a stopped ticker the chance to tick
@@ -124,8 +125,9 @@ class TickerTest {
     @Test
     @Timeout(20)
     void noStaleTickAfterResetAndTheNextComesAPeriodLater() {
+        long armed = System.nanoTime();
         Ticker ticker = Time.newTicker(Duration.ofMillis(1));
-        awaitBuffered(ticker.c());
+        awaitDue(armed, Duration.ofMillis(1));
         ticker.reset(Duration.ofMillis(50));
         long t0 = System.nanoTime();
         assertNull(ticker.c().tryReceive(), "stale tick after Reset");

@@ -1,51 +1,62 @@
 package io.go4j.internal.time;
 
 import io.go4j.Chan;
+import io.go4j.internal.chan.ChannelTimer;
+import io.go4j.internal.chan.TimerChannels;
 import java.time.Instant;
 
 /**
- * A timer that sends the time on a channel when it fires: the timer behind Go's
+ * A timer that sends the time on its channel when it fires: the timer behind Go's
  * {@code time.NewTimer}, {@code time.After} and {@code time.NewTicker}.
  *
  * <p>The channel has room for one value, so firing never blocks: a ticker whose receiver is slow
  * finds the value of the previous tick still there and drops the new one, as Go's tickers do.
- * The timer references the channel weakly: once nothing else does, nobody can receive from it,
- * and the timer is dropped.
+ * The timer is lazy (see {@link RuntimeTimer}): its channel tells it when receivers poll and
+ * block, and it is in the heap only while one is blocked.
  */
-public final class ChanTimer extends RuntimeTimer {
+public final class ChanTimer extends RuntimeTimer implements ChannelTimer {
 
-    /**
-     * Creates a stopped timer for {@code c}.
-     *
-     * @param service the service that will fire it
-     * @param c a channel of capacity 1 that only this timer sends on
-     */
-    public ChanTimer(TimerService service, Chan<Instant> c) {
-        super(service, c, true);
-    }
-
+    private final Chan<Instant> c;
     /**
      * Whether a value this timer sent may still be in the channel; lets stopping a timer that
      * never fired (a timeout that was not needed) skip the channel. Guarded by the monitor.
      */
     private boolean sent;
 
+    /**
+     * Creates a stopped timer and its channel.
+     *
+     * @param service the service that will fire it
+     */
+    public ChanTimer(TimerService service) {
+        super(service, true);
+        this.c = TimerChannels.make(this);
+    }
+
+    /**
+     * Returns the channel the timer sends on.
+     *
+     * @return the timer's channel, of capacity 1
+     */
+    public Chan<Instant> c() {
+        return c;
+    }
+
     /** Sends the time the timer was due, as Go's {@code sendTime} does. */
     @Override
-    @SuppressWarnings("unchecked")
-    protected void fire(Object target, long lateNanos) {
-        if (((Chan<Instant>) target).trySend(Instant.now().minusNanos(lateNanos))) {
+    protected void fire(long lateNanos) {
+        if (c.trySend(Instant.now().minusNanos(lateNanos))) {
             sent = true;
         }
     }
 
+    /** Called with the timer disarmed, so the receive cannot fire it again. */
     @Override
     protected boolean drain() {
         if (!sent) {
             return false;
         }
         sent = false;
-        Object c = get();
-        return c != null && ((Chan<?>) c).tryReceive() != null;
+        return c.tryReceive() != null;
     }
 }

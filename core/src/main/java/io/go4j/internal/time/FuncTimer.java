@@ -8,6 +8,8 @@ import io.go4j.Go;
  */
 public final class FuncTimer extends RuntimeTimer {
 
+    private final Runnable f;
+
     /**
      * Creates a stopped timer for {@code f}.
      *
@@ -15,11 +17,12 @@ public final class FuncTimer extends RuntimeTimer {
      * @param f what to run, in its own goroutine, each time the timer fires
      */
     public FuncTimer(TimerService service, Runnable f) {
-        super(service, f, false);
+        super(service, false);
+        this.f = f;
     }
 
     @Override
-    protected void fire(Object target, long lateNanos) {
-        Go.go((Runnable) target);
+    protected void fire(long lateNanos) {
+        Go.go(f);
     }
 }

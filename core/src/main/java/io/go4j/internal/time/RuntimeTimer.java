@@ -1,49 +1,56 @@
 package io.go4j.internal.time;
 
-import java.lang.ref.WeakReference;
-
 /**
  * One timer of a {@link TimerService}: Go's runtime {@code timer}.
  *
- * <p>The timer acts on a target when it fires ({@link #fire}): a channel to send the time on, a
- * function to start, a thread to wake. It is a {@link WeakReference} to that target so that a
- * timer whose channel nobody can receive from any more does not keep the channel alive: once the
- * collector clears the reference, the service drops the timer without firing it. Timers that must
- * fire whatever happens (a function, a sleeping thread) also keep a strong reference.
+ * <p>When it fires, the timer does what its subclass is for ({@link #fire}): send the time on a
+ * channel, start a function, wake a sleeping thread. A timer that wakes a thread or runs a
+ * function is in its service's heap whenever it is armed. A channel timer is <em>lazy</em>, as
+ * in Go 1.23: it is in the heap only while a receiver is blocked on its channel
+ * ({@link #block()}); a receive that merely polls the channel fires a due timer itself
+ * ({@link #maybeRun()}). A timer that nobody waits for is thus referenced by nothing but its
+ * channel and its user, and is collected with them, stopped or not.
  *
  * <h2>Locking (Go's {@code timer.mu} and {@code sendLock} in one)</h2>
- * The timer's monitor guards {@link #when} and {@link #period}, and is held across everything
- * that must look atomic to the user: re-arming or stopping, together with {@linkplain #drain()
- * draining} a value already sent but not received (Go 1.23's guarantee that no stale value is
- * received after {@code Stop} or {@code Reset} returns), and firing. The service's lock guards
- * {@link #heapIndex}; it is always taken inside the timer's monitor, never around it.
+ * The timer's monitor guards {@link #when}, {@link #period} and {@link #blocked}, and is held
+ * across everything that must look atomic to the user: re-arming or stopping, together with
+ * {@linkplain #drain() draining} a value already sent but not received (Go 1.23's guarantee that
+ * no stale value is received after {@code Stop} or {@code Reset} returns), and firing, which may
+ * take a channel's lock. So nobody calls into a timer while holding a channel lock. The
+ * service's lock guards {@link #heapIndex}; it is always taken inside the timer's monitor, never
+ * around it.
  */
-public abstract class RuntimeTimer extends WeakReference<Object> {
+public abstract class RuntimeTimer {
 
     /** The service whose heap this timer goes into. */
     final TimerService service;
-    /** The target again when it must stay reachable until the timer fires; else null. */
-    private final Object strongTarget;
+    /** Whether the timer is queued only while {@link #blocked} is positive (a channel timer). */
+    private final boolean lazy;
 
     /** When it fires next, on the service's clock; 0 while stopped or fired. Monitor-guarded. */
     private long when;
     /** Nanoseconds between two firings of a ticker; 0 for a one-shot timer. Monitor-guarded. */
     private long period;
+    /** Lazy timers: how many receivers wait on the channel right now. Monitor-guarded. */
+    private int blocked;
 
-    /** Its position in the service's heap, or -1 when not queued. Guarded by the service's lock. */
+    /**
+     * Its position in the service's heap, or -1 when not queued. Written under the service's
+     * lock; it only ever becomes non-negative under this timer's monitor too ({@link #queue}),
+     * so a holder of the monitor that reads -1 knows the timer is not queued (the timer thread
+     * may take it out meanwhile, never put it in).
+     */
     int heapIndex = -1;
 
     /**
      * Creates a stopped timer.
      *
      * @param service the service that will fire it
-     * @param target what it acts on
-     * @param weak whether the timer may be dropped once nothing else references {@code target}
+     * @param lazy whether it is queued only while a receiver blocks on its channel
      */
-    protected RuntimeTimer(TimerService service, Object target, boolean weak) {
-        super(target);
+    protected RuntimeTimer(TimerService service, boolean lazy) {
         this.service = service;
-        this.strongTarget = weak ? null : target;
+        this.lazy = lazy;
     }
 
     /**
@@ -57,14 +64,10 @@ public abstract class RuntimeTimer extends WeakReference<Object> {
      * @return whether the timer was active (armed and not fired), or a value it sent was taken back
      */
     public final synchronized boolean reset(long delayNanos, long periodNanos) {
-        boolean pending = when > 0;
-        service.remove(this);
-        if (drain()) {
-            pending = true;
-        }
+        boolean pending = disarm();
         period = periodNanos;
         when = service.deadline(delayNanos);
-        service.add(this, when);
+        queue();
         return pending;
     }
 
@@ -75,33 +78,78 @@ public abstract class RuntimeTimer extends WeakReference<Object> {
      * @return whether this call stopped the timer before it fired (or took back its value)
      */
     public final synchronized boolean stop() {
+        return disarm();
+    }
+
+    /** Monitor held: unarms, unqueues and drains; returns whether anything was pending. */
+    private boolean disarm() {
         boolean pending = when > 0;
         when = 0;
-        service.remove(this);
+        unqueue();
         return drain() || pending;
     }
 
     /**
-     * Timer thread, after taking this timer out of the heap where it was queued for
-     * {@code queuedWhen}: fires it unless it was stopped or re-armed meanwhile, and queues a
-     * ticker's next firing.
+     * A receiver polls the timer's channel: fires the timer now if it is due, wherever it is.
+     * See {@link io.go4j.internal.chan.ChannelTimer#maybeRun()}.
      */
-    final void run(long queuedWhen, long now) {
-        Object target = get();
-        if (target == null) {
-            return;
+    public final synchronized void maybeRun() {
+        if (when > 0) {
+            long now = service.nanoTime();
+            if (when <= now) {
+                unqueue();
+                fireLocked(now);
+            }
         }
-        synchronized (this) {
-            if (heapIndex >= 0 || when != queuedWhen) {
-                return;
-            }
-            if (period > 0) {
-                when = nextTick(queuedWhen, now);
-                service.add(this, when);
-            } else {
-                when = 0;
-            }
-            fire(target, now - queuedWhen);
+    }
+
+    /** A receiver is about to park on the channel: from now on the heap must hold the timer. */
+    public final synchronized void block() {
+        if (blocked++ == 0 && when > 0) {
+            service.add(this, when);
+        }
+    }
+
+    /** A receiver that {@linkplain #block() blocked} is awake; the last one unqueues the timer. */
+    public final synchronized void unblock() {
+        if (--blocked == 0) {
+            unqueue();
+        }
+    }
+
+    /**
+     * Timer thread, after taking this timer out of the heap where it was queued for
+     * {@code queuedWhen}: fires it unless it was stopped, re-armed or re-queued meanwhile.
+     */
+    final synchronized void run(long queuedWhen, long now) {
+        if (heapIndex < 0 && when == queuedWhen) {
+            fireLocked(now);
+        }
+    }
+
+    /** Monitor held, timer due and not queued: fires it, and arms a ticker's next tick. */
+    private void fireLocked(long now) {
+        long due = when;
+        if (period > 0) {
+            when = nextTick(due, now);
+            queue();
+        } else {
+            when = 0;
+        }
+        fire(now - due);
+    }
+
+    /** Monitor held, timer armed and not queued: queues it if something waits for it. */
+    private void queue() {
+        if (!lazy || blocked > 0) {
+            service.add(this, when);
+        }
+    }
+
+    /** Monitor held: takes the timer out of the heap if it is there. */
+    private void unqueue() {
+        if (heapIndex >= 0) {
+            service.remove(this);
         }
     }
 
@@ -114,18 +162,13 @@ public abstract class RuntimeTimer extends WeakReference<Object> {
         }
     }
 
-    /** Whether the timer keeps its target reachable: it counts as pending until it fires. */
-    final boolean isStrong() {
-        return strongTarget != null;
-    }
-
     /**
-     * Timer thread, with the monitor held: does what the timer is for. Must not block.
+     * With the monitor held: does what the timer is for. Runs on the timer thread, or on a
+     * receiver's thread for a lazy timer found due. Must not block.
      *
-     * @param target what the timer acts on
      * @param lateNanos how long after its due time the timer fires
      */
-    protected abstract void fire(Object target, long lateNanos);
+    protected abstract void fire(long lateNanos);
 
     /**
      * With the monitor held: takes back a value sent by an earlier firing that nobody received.

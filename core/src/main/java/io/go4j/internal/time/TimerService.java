@@ -25,11 +25,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * earliest wakes the thread only if it is parked until later. Nothing else runs on that thread,
  * so no timer ever occupies a carrier of goroutines.
  *
- * <p>Timers whose channel nobody references any more ({@link RuntimeTimer} is a weak reference)
- * are dropped without waiting for their due time: when the heap has doubled since the last
- * clean-up, the timer thread sweeps out the timers the collector has cleared and rebuilds the
- * heap, which costs O(1) per timer added, amortised. A loop of {@code select}s each with
- * {@code Time.after(1 hour)} thus runs in bounded memory.
+ * <p>A channel timer is in the heap only while a receiver is blocked on its channel (see
+ * {@link RuntimeTimer}), so the heap holds no timer that nobody waits for: a loop of
+ * {@code select}s each with {@code Time.after(1 hour)} leaves nothing behind, and a
+ * {@code select} whose other case is ready never touches the heap. Taking a timer out does not
+ * wake the thread: it wakes at the due time it parked for, finds nothing due and parks again,
+ * which spares an unpark to the common add-then-remove of a timeout that was not needed.
  *
  * <p>Times are nanoseconds on the service's own monotonic clock, which reads 1 when the service
  * is created, so that 0 can mean "not armed" and far deadlines saturate at
@@ -40,8 +41,6 @@ public final class TimerService {
     /** Every service not closed yet, or closed with timers still queued. */
     private static final Set<TimerService> LIVE = ConcurrentHashMap.newKeySet();
     private static final TimerService DEFAULT = new TimerService();
-    /** Heap size below which no clean-up runs. */
-    private static final int MIN_SWEEP = 1024;
     private static final int INITIAL_CAPACITY = 16;
 
     /** {@link System#nanoTime()} when this service's clock read 0. */
@@ -53,17 +52,12 @@ public final class TimerService {
     /** {@code whens[i]} is the due time of {@code timers[i]}. */
     private long[] whens = new long[INITIAL_CAPACITY];
     private int size;
-    /** How many queued timers hold their target strongly (they will surely fire). */
-    private int strong;
     /**
      * 1 while the timer thread fires a timer it took out of the heap: until the firing is over
      * (a value sent, a sleeper unparked, a ticker queued again), the timer may still wake
      * someone, though the heap no longer shows it.
      */
     private int firing;
-    /** The heap size at which the next clean-up is due. */
-    private int sweepAt = MIN_SWEEP;
-    private boolean sweepRequested;
     /**
      * The due time the timer thread parks until ({@link Long#MAX_VALUE}: no timer), or
      * {@link Long#MIN_VALUE} while it runs and will look at the heap again before parking.
@@ -136,27 +130,17 @@ public final class TimerService {
     }
 
     /**
-     * Tells whether a timer is armed that could still wake something: a function timer, a
-     * sleeping goroutine, or a channel timer whose channel is still referenced. Deadlock
-     * detection must not report a deadlock while this holds. A channel timer whose channel has
-     * become garbage counts until the collector clears it, so the answer may be a false "yes",
-     * never a false "no". O(1) while a function or sleep timer is armed; otherwise it may scan the
-     * heap.
+     * Tells whether a timer is queued or being fired: a function timer, a sleeping goroutine, or a
+     * channel timer that a receiver is blocked on. Deadlock detection must not report a deadlock
+     * while this holds. A channel timer that nobody waits for is not queued, and cannot wake
+     * anyone: a receiver would find it due by itself.
      *
-     * @return whether some armed timer may still fire to some effect
+     * @return whether some timer may still fire to some effect
      */
     public boolean hasPending() {
         lock.lock();
         try {
-            if (strong > 0 || firing > 0) {
-                return true;
-            }
-            for (int i = 0; i < size; i++) {
-                if (!timers[i].refersTo(null)) {
-                    return true;
-                }
-            }
-            return false;
+            return size > 0 || firing > 0;
         } finally {
             lock.unlock();
         }
@@ -198,14 +182,17 @@ public final class TimerService {
     private static final class Sleeper extends RuntimeTimer {
         volatile boolean woken;
 
+        private final Thread sleeper;
+
         Sleeper(TimerService service, Thread sleeper) {
-            super(service, sleeper, false);
+            super(service, false);
+            this.sleeper = sleeper;
         }
 
         @Override
-        protected void fire(Object target, long lateNanos) {
+        protected void fire(long lateNanos) {
             woken = true;
-            LockSupport.unpark((Thread) target);
+            LockSupport.unpark(sleeper);
         }
     }
 
@@ -250,15 +237,8 @@ public final class TimerService {
             timers[size] = t;
             whens[size] = when;
             siftUp(size++);
-            if (t.isStrong()) {
-                strong++;
-            }
             if (thread == null) {
                 thread = Thread.ofPlatform().name("go4j-timer").daemon().start(this::loop);
-            }
-            if (size >= sweepAt && !sweepRequested) {
-                sweepRequested = true;
-                wake = wakeLocked();
             }
             if (t.heapIndex == 0 && when < parkedUntil) {
                 wake = wakeLocked();
@@ -292,7 +272,7 @@ public final class TimerService {
         return thread;
     }
 
-    /** The timer thread: fires due timers, sweeps when asked, parks until the next due time. */
+    /** The timer thread: fires due timers, parks until the next due time. */
     private void loop() {
         for (;;) {
             RuntimeTimer due = null;
@@ -302,9 +282,6 @@ public final class TimerService {
             lock.lock();
             try {
                 parkedUntil = Long.MIN_VALUE;
-                if (sweepRequested) {
-                    sweepLocked();
-                }
                 now = nanoTime();
                 if (size > 0 && whens[0] <= now) {
                     due = timers[0];
@@ -351,43 +328,14 @@ public final class TimerService {
         }
     }
 
-    /**
-     * Lock held: drops the timers whose target the collector cleared, rebuilds the heap, and
-     * gives back array space the heap no longer needs.
-     */
-    private void sweepLocked() {
-        sweepRequested = false;
-        int n = 0;
-        for (int i = 0; i < size; i++) {
-            RuntimeTimer t = timers[i];
-            if (t.refersTo(null)) {
-                t.heapIndex = -1;
-            } else {
-                timers[n] = t;
-                whens[n] = whens[i];
-                t.heapIndex = n++;
-            }
-        }
-        Arrays.fill(timers, n, size, null);
-        size = n;
-        for (int i = (n - 2) >>> 2; n > 1 && i >= 0; i--) {
-            siftDown(i);
-        }
-        int capacity = Math.max(INITIAL_CAPACITY, 2 * n);
-        if (timers.length > 2 * capacity) {
-            timers = Arrays.copyOf(timers, capacity);
-            whens = Arrays.copyOf(whens, capacity);
-        }
-        sweepAt = Math.max(MIN_SWEEP, 2 * n);
-    }
-
     private void removeAt(int i) {
         RuntimeTimer t = timers[i];
         t.heapIndex = -1;
-        if (t.isStrong()) {
-            strong--;
-        }
         int last = --size;
+        if (timers.length > INITIAL_CAPACITY && size < timers.length / 4) {
+            timers = Arrays.copyOf(timers, timers.length / 2);
+            whens = Arrays.copyOf(whens, whens.length / 2);
+        }
         if (i != last) {
             timers[i] = timers[last];
             whens[i] = whens[last];

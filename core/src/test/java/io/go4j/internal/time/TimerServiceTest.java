@@ -2,25 +2,26 @@ package io.go4j.internal.time;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.go4j.Chan;
+import io.go4j.GoInterruptedException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The timer heap, its clean-up of collected timers, and what deadlock detection asks of it. */
+/** The timer heap, lazy channel timers, and what deadlock detection asks of it. */
 @Timeout(20)
 class TimerServiceTest {
 
     private static final long HOUR = Duration.ofHours(1).toNanos();
 
     @Test
-    void hasPendingTracksArmedTimersThatCanStillWakeSomething() {
+    void hasPendingTracksQueuedTimers() throws InterruptedException {
         TimerService s = new TimerService();
         assertFalse(s.hasPending());
         FuncTimer f = new FuncTimer(s, () -> { });
@@ -29,33 +30,68 @@ class TimerServiceTest {
         assertTrue(f.stop());
         assertFalse(s.hasPending());
 
-        Chan<Instant> c = Chan.make(1);
-        ChanTimer t = new ChanTimer(s, c);
+        ChanTimer t = new ChanTimer(s);
         t.reset(HOUR, 0);
-        assertTrue(s.hasPending(), "a channel timer whose channel is referenced");
-        t.stop();
-        assertFalse(s.hasPending());
-
-        new ChanTimer(s, Chan.make(1)).reset(HOUR, 0);
-        for (int i = 0; i < 100 && s.hasPending(); i++) {
-            System.gc();
+        assertFalse(s.hasPending(), "a channel timer that nobody waits for");
+        Thread receiver = Thread.ofPlatform().start(() -> t.c().receive());
+        while (!s.hasPending()) {
+            Thread.onSpinWait();
         }
-        assertFalse(s.hasPending(), "a channel timer whose channel is garbage wakes nobody");
+        t.reset(0, 0);
+        receiver.join();
+        awaitNothingPending(s);
+    }
+
+    /** The timer thread may still be finishing a firing whose value was received already. */
+    private static void awaitNothingPending(TimerService s) {
+        while (s.hasPending()) {
+            Thread.onSpinWait();
+        }
     }
 
     @Test
-    void collectedTimersAreSweptAndLiveOnesStillFire() {
+    void aReceiverThatStopsWaitingTakesTheTimerOutOfTheHeap() throws InterruptedException {
+        TimerService s = new TimerService();
+        ChanTimer t = new ChanTimer(s);
+        t.reset(HOUR, 0);
+        Thread receiver = Thread.ofPlatform().start(() -> {
+            try {
+                t.c().receive();
+            } catch (GoInterruptedException expected) {
+                return;
+            }
+            throw new AssertionError("received");
+        });
+        while (!s.hasPending()) {
+            Thread.onSpinWait();
+        }
+        receiver.interrupt();
+        receiver.join();
+        assertFalse(s.hasPending());
+        assertTrue(t.stop(), "still armed");
+    }
+
+    @Test
+    void aDueTimerFiresWhenPolled() {
+        TimerService s = new TimerService();
+        ChanTimer t = new ChanTimer(s);
+        t.reset(0, 0);
+        assertFalse(s.hasPending(), "not queued: nobody waits");
+        assertNotNull(t.c().tryReceive(), "a poll fires the due timer itself");
+        assertFalse(t.stop(), "fired and received");
+    }
+
+    @Test
+    void timersNobodyWaitsForAreNotQueuedAndAWaitedOneFires() {
         TimerService s = new TimerService();
         for (int i = 0; i < 5000; i++) {
-            new ChanTimer(s, Chan.make(1)).reset(HOUR, 0);
+            new ChanTimer(s).reset(HOUR, 0);
         }
-        Chan<Instant> live = Chan.make(1);
-        new ChanTimer(s, live).reset(Duration.ofMillis(50).toNanos(), 0);
-        System.gc();
-        for (int i = 0; i < 5000; i++) {
-            new ChanTimer(s, Chan.make(1)).reset(HOUR, 0);
-        }
-        live.receive();
+        assertFalse(s.hasPending());
+        ChanTimer live = new ChanTimer(s);
+        live.reset(Duration.ofMillis(50).toNanos(), 0);
+        live.c().receive();
+        awaitNothingPending(s);
     }
 
     /** Records, on the timer thread, the due time it was armed for. */
@@ -64,14 +100,14 @@ class TimerServiceTest {
         final Chan<Long> fired;
 
         Recording(TimerService s, long delayNanos, Chan<Long> fired) {
-            super(s, fired, false);
+            super(s, false);
             this.fired = fired;
             this.due = s.nanoTime() + delayNanos;
             reset(delayNanos, 0);
         }
 
         @Override
-        protected void fire(Object target, long lateNanos) {
+        protected void fire(long lateNanos) {
             fired.trySend(due);
         }
     }
@@ -106,13 +142,12 @@ class TimerServiceTest {
     @Test
     void periodOverflowDoesNotStopOtherTimers() {
         TimerService s = new TimerService();
-        Chan<Instant> big = Chan.make(1);
-        ChanTimer t = new ChanTimer(s, big);
-        t.reset(0, Long.MAX_VALUE);
-        big.receive();
-        Chan<Instant> small = Chan.make(1);
-        new ChanTimer(s, small).reset(Duration.ofMillis(10).toNanos(), 0);
-        small.receive();
-        t.stop();
+        ChanTimer big = new ChanTimer(s);
+        big.reset(0, Long.MAX_VALUE);
+        big.c().receive();
+        ChanTimer small = new ChanTimer(s);
+        small.reset(Duration.ofMillis(10).toNanos(), 0);
+        small.c().receive();
+        big.stop();
     }
 }

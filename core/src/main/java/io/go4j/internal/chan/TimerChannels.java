@@ -1,0 +1,55 @@
+package io.go4j.internal.chan;
+
+import io.go4j.Chan;
+import java.time.Instant;
+import java.util.function.Function;
+
+/**
+ * Makes the channels of timers, whose constructor is private to {@code io.go4j}: {@link Chan}
+ * hands its factory over from its static initializer (the JDK's {@code SharedSecrets} pattern).
+ */
+public final class TimerChannels {
+
+    /** Set once, by Chan's static initializer. */
+    private static volatile Function<ChannelTimer, Chan<Instant>> factory;
+
+    private TimerChannels() {
+    }
+
+    /**
+     * Called by {@link Chan} once, when it is initialized.
+     *
+     * @param chanFactory makes a channel of capacity 1 owned by a timer
+     * @throws IllegalStateException if a factory was installed already
+     */
+    public static void install(Function<ChannelTimer, Chan<Instant>> chanFactory) {
+        if (factory != null) {
+            throw new IllegalStateException("timer channel factory installed twice");
+        }
+        factory = chanFactory;
+    }
+
+    /**
+     * Makes the channel of {@code timer}: capacity 1, and it tells {@code timer} about its
+     * receivers (see {@link ChannelTimer}).
+     *
+     * @param timer the timer that alone sends on the channel
+     * @return a new open channel
+     */
+    public static Chan<Instant> make(ChannelTimer timer) {
+        Function<ChannelTimer, Chan<Instant>> f = factory;
+        if (f == null) {
+            initialize(Chan.class);
+            f = factory;
+        }
+        return f.apply(timer);
+    }
+
+    private static void initialize(Class<?> c) {
+        try {
+            Class.forName(c.getName(), true, c.getClassLoader());
+        } catch (ClassNotFoundException impossible) {
+            throw new AssertionError(impossible);
+        }
+    }
+}
