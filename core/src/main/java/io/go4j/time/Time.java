@@ -113,7 +113,9 @@ public final class Time {
 
     /**
      * Runs {@code f} in a new goroutine once {@code d} has elapsed: Go's
-     * {@code time.AfterFunc(d, f)}.
+     * {@code time.AfterFunc(d, f)}. The goroutine runs on the calling goroutine's scheduler and
+     * belongs to its {@link io.go4j.Go#main Go.main} program, so an exception thrown by {@code f}
+     * ends that program, as a panic in Go's would.
      *
      * @param d how long to wait
      * @param f what to run

@@ -71,6 +71,32 @@ class GoMainTest {
     }
 
     @Test
+    void anExceptionInAnAfterFuncEndsTheProgramThatSetTheTimer() {
+        IllegalStateException boom = new IllegalStateException("boom");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> Go.main(() -> {
+            Time.afterFunc(Duration.ZERO, () -> {
+                throw boom;
+            });
+            Select.select(); // blocks forever: only the exception ends the program
+        }));
+        assertSame(boom, thrown);
+    }
+
+    @Test
+    void anAfterFuncRunsOnTheSchedulerOfTheGoroutineThatSetIt() throws InterruptedException {
+        try (Scheduler s = Scheduler.create(1)) {
+            Chan<Integer> numGoroutine = Chan.make(1);
+            Chan<Void> release = Chan.make();
+            s.go(() -> {
+                Time.afterFunc(Duration.ZERO, () -> numGoroutine.send(s.numGoroutine()));
+                release.receive();
+            });
+            assertEquals(2, numGoroutine.receive(), "the setter and the function's goroutine, both on the scheduler");
+            release.close();
+        }
+    }
+
+    @Test
     void anExceptionInTheMainGoroutineIsRethrown() {
         ArithmeticException e = assertThrows(ArithmeticException.class, () -> Go.main(() -> {
             int zero = 0;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -45,6 +46,24 @@ public final class Goroutines {
     public static GoroutineGroup currentGroup() {
         Goroutine g = current();
         return g == null ? null : g.group;
+    }
+
+    /**
+     * Returns what starts a goroutine later the way the calling thread would start one now: on
+     * the calling goroutine's scheduler and in its {@code Go.main} program, or on the default
+     * scheduler for a thread that is not a goroutine. Go's {@code time.AfterFunc} runs its
+     * function in a goroutine of the program that set the timer, so its panic ends that program.
+     *
+     * @return a starter bound to the caller's scheduler and program
+     */
+    public static Consumer<Runnable> starterForCaller() {
+        Goroutine self = current();
+        if (self == null) {
+            return GoroutineGroup.defaultGroup()::start;
+        }
+        GoroutineGroup group = self.group;
+        Program program = self.program;
+        return body -> group.start(body, program);
     }
 
     static void started(Goroutine g) {

@@ -1,14 +1,18 @@
 package io.go4j.internal.time;
 
-import io.go4j.Go;
+import io.go4j.internal.runtime.Goroutines;
+import java.util.function.Consumer;
 
 /**
  * A timer that starts a function in a new goroutine when it fires: the timer behind Go's
- * {@code time.AfterFunc}. The function never runs on the timer thread.
+ * {@code time.AfterFunc}. The function never runs on the timer thread: it runs in a goroutine of
+ * the scheduler and the {@code Go.main} program of the goroutine that made the timer.
  */
 public final class FuncTimer extends RuntimeTimer {
 
     private final Runnable f;
+    /** Starts {@code f} on the scheduler, and in the program, of whoever made the timer. */
+    private final Consumer<Runnable> starter = Goroutines.starterForCaller();
 
     /**
      * Creates a stopped timer for {@code f}.
@@ -23,6 +27,6 @@ public final class FuncTimer extends RuntimeTimer {
 
     @Override
     protected void fire(long lateNanos) {
-        Go.go(f);
+        starter.accept(f);
     }
 }
