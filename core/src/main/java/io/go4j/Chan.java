@@ -245,9 +245,16 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         }
     }
 
+    /**
+     * Returns how many values are buffered: Go's {@code len(c)}. A timer's channel says 0, as in
+     * Go 1.23, whose timer channels are synchronous: a value the timer has sent but nobody
+     * received is not visible to {@code len}.
+     *
+     * @return the number of values in the buffer
+     */
     @Override
     public int len() {
-        if (buffer == null) {
+        if (buffer == null || timer != null) {
             return 0;
         }
         lock();
@@ -256,9 +263,15 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         return n;
     }
 
+    /**
+     * Returns the capacity of the buffer: Go's {@code cap(c)}; 0 for a timer's channel, as in
+     * Go 1.23.
+     *
+     * @return the capacity
+     */
     @Override
     public int cap() {
-        return capacity;
+        return timer != null ? 0 : capacity;
     }
 
     /**

@@ -29,8 +29,8 @@ import java.time.Instant;
  * even if it was never stopped (so {@code after} in a loop does not pile up timers: a timer is
  * queued only while a receiver is blocked on its channel), and after
  * {@link Timer#stop()} or a {@code reset} returns, no value sent for the earlier setting can be
- * received. Timer channels buffer one value where Go 1.23's report a capacity of 0: their
- * {@code len()} and {@code cap()} say 0 or 1 and 1. All timers are served by one thread per
+ * received. Timer channels report a {@code len()} and {@code cap()} of 0, as Go 1.23's
+ * synchronous timer channels do. All timers are served by one thread per
  * timer service; none runs on a thread of its own, and a {@code select} with an {@code after}
  * case starts no thread.
  */

@@ -104,7 +104,8 @@ class TickerTest {
     void slowReceiverGetsOneTickNotABacklog() {
         Ticker ticker = Time.newTicker(Duration.ofMillis(5));
         Time.sleep(Duration.ofMillis(100)); // twenty periods: gives ticks the chance to pile up
-        assertTrue(ticker.c().len() <= 1);
+        assertEquals(0, ticker.c().len(), "Go 1.23: timer channels are synchronous");
+        assertEquals(0, ticker.c().cap());
         assertNotNull(ticker.c().tryReceive());
         assertNull(ticker.c().tryReceive(), "ticks were queued for a slow receiver");
         ticker.stop();

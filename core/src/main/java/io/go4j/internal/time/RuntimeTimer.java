@@ -81,6 +81,11 @@ public abstract class RuntimeTimer {
         return disarm();
     }
 
+    /** @return when the timer fires next on its service's clock, 0 if it is not armed */
+    final synchronized long when() {
+        return when;
+    }
+
     /** Monitor held: unarms, unqueues and drains; returns whether anything was pending. */
     private boolean disarm() {
         boolean pending = when > 0;
