@@ -87,8 +87,8 @@ class TimerMemoryTest {
     }
 
     /**
-     * The timer holds its channel weakly; a goroutine blocked on the channel keeps it reachable
-     * (the JDK tracks every virtual thread), even when nobody keeps the goroutine's thread.
+     * A receiver blocked on a timer's channel puts the timer in the heap, which then keeps it and
+     * its channel reachable until it fires, even when nobody keeps the goroutine's thread.
      */
     @Test
     @Timeout(20)
