@@ -206,13 +206,19 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         return self.closed ? CLOSED : self.item;
     }
 
-    /** Waits as a queued receiver, keeping a timer channel's timer in the heap meanwhile. */
+    /**
+     * Waits as a queued receiver. On a timer channel, the timer goes into the heap only if the
+     * receiver is about to park: a counterpart that arrives while it spins costs the heap nothing.
+     */
     private boolean awaitReceive(Waiter self) {
         if (timer == null) {
             return self.await(WaitReason.CHAN_RECEIVE);
         }
+        if (self.spin()) {
+            return true;
+        }
         timer.block();
-        boolean claimed = self.await(WaitReason.CHAN_RECEIVE);
+        boolean claimed = self.park(WaitReason.CHAN_RECEIVE);
         timer.unblock();
         return claimed;
     }

@@ -121,7 +121,7 @@ public final class Select {
             Case c = cases[i];
             if (c.kind != DEFAULT && c.chan != null) {
                 pollOrder[k++] = i;
-                if (c.kind == RECV && c.chan.timer != null) {
+                if (isTimerCase(c)) {
                     c.chan.timer.maybeRun();
                 }
             }
@@ -173,9 +173,7 @@ public final class Select {
         }
         unlockAll(cases, lockOrder);
 
-        blockTimers(cases, lockOrder);
-        boolean claimed = owner.await(WaitReason.SELECT);
-        unblockTimers(cases, lockOrder);
+        boolean claimed = await(owner, cases, lockOrder);
         int won = claimed ? owner.state() : -1;
         for (int i : lockOrder) {
             if (i != won) {
@@ -195,23 +193,43 @@ public final class Select {
         return fire(cases, won, w.closed ? Chan.CLOSED : w.item);
     }
 
-    /** Waiters queued, locks released: the timers of timer channels must now be able to wake us. */
-    private static void blockTimers(Case[] cases, int[] lockOrder) {
+    /**
+     * Waiters queued, locks released: waits for a claim. The timers of receive cases on timer
+     * channels go into the heap only if the select is about to park (see Chan#awaitReceive).
+     */
+    private static boolean await(Waiter owner, Case[] cases, int[] lockOrder) {
+        if (!hasTimerCase(cases, lockOrder)) {
+            return owner.await(WaitReason.SELECT);
+        }
+        if (owner.spin()) {
+            return true;
+        }
         for (int i : lockOrder) {
-            Case c = cases[i];
-            if (c.kind == RECV && c.chan.timer != null) {
-                c.chan.timer.block();
+            if (isTimerCase(cases[i])) {
+                cases[i].chan.timer.block();
             }
         }
+        boolean claimed = owner.park(WaitReason.SELECT);
+        for (int i : lockOrder) {
+            if (isTimerCase(cases[i])) {
+                cases[i].chan.timer.unblock();
+            }
+        }
+        return claimed;
     }
 
-    private static void unblockTimers(Case[] cases, int[] lockOrder) {
+    private static boolean hasTimerCase(Case[] cases, int[] lockOrder) {
         for (int i : lockOrder) {
-            Case c = cases[i];
-            if (c.kind == RECV && c.chan.timer != null) {
-                c.chan.timer.unblock();
+            if (isTimerCase(cases[i])) {
+                return true;
             }
         }
+        return false;
+    }
+
+    /** A receive from a timer's channel: the select must tell the timer when it parks. */
+    private static boolean isTimerCase(Case c) {
+        return c.kind == RECV && c.chan.timer != null;
     }
 
     /** Runs the body of the chosen case; {@code received} is the value or {@link Chan#CLOSED}. */

@@ -142,29 +142,18 @@ public final class Waiter {
      *     waiters out of their queues and report the interrupt)
      */
     public boolean await(WaitReason reason) {
-        if (spinUntilClaimed()) {
-            return true;
-        }
-        parking = true;
-        if (state != WAITING || Goroutines.parkUntil(this, reason, () -> state != WAITING)) {
-            return true;
-        }
-        // Interrupted: cancel, unless a counterpart claimed this waiter first.
-        return !STATE.compareAndSet(this, WAITING, CANCELLED);
+        return spin() || park(reason);
     }
 
     /**
-     * Owner only, for a select with no case that can ever fire: blocks until interrupted.
-     */
-    public static void awaitInterrupt() {
-        Goroutines.parkUntil(Waiter.class, WaitReason.SELECT_NO_CASES, () -> false);
-    }
-
-    /**
+     * Owner only: the first half of {@link #await}, for a caller that must act before it parks
+     * (a receiver on a timer channel puts the timer in the heap only once it is about to park).
      * Spins briefly, unless there is a single core (nobody could run the counterpart), too many
      * spin already, or other goroutines wait for this carrier (the spin would delay them).
+     *
+     * @return true if claimed meanwhile; false if the caller must go on to {@link #park}
      */
-    private boolean spinUntilClaimed() {
+    public boolean spin() {
         if (MAX_SPINNERS == 1 || SPINNERS.get() >= MAX_SPINNERS || CarrierWork.queued()) {
             return false;
         }
@@ -180,5 +169,27 @@ public final class Waiter {
         } finally {
             SPINNERS.getAndDecrement();
         }
+    }
+
+    /**
+     * Owner only, after a {@link #spin()} that saw no claim: the second half of {@link #await}.
+     *
+     * @param reason what the owner waits for, as a goroutine dump shows it
+     * @return true if claimed; false if cancelled by an interrupt
+     */
+    public boolean park(WaitReason reason) {
+        parking = true;
+        if (state != WAITING || Goroutines.parkUntil(this, reason, () -> state != WAITING)) {
+            return true;
+        }
+        // Interrupted: cancel, unless a counterpart claimed this waiter first.
+        return !STATE.compareAndSet(this, WAITING, CANCELLED);
+    }
+
+    /**
+     * Owner only, for a select with no case that can ever fire: blocks until interrupted.
+     */
+    public static void awaitInterrupt() {
+        Goroutines.parkUntil(Waiter.class, WaitReason.SELECT_NO_CASES, () -> false);
     }
 }
