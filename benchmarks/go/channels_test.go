@@ -68,17 +68,20 @@ func BenchmarkSelect2(b *testing.B) {
 	}
 }
 
-// BenchmarkGoroutinePairs twins GoroutinePairsBenchmark: 1,000 sender/receiver pairs, each over
-// its own unbuffered channel, moving 200,000 items in all per invocation, start-up included.
+// BenchmarkGoroutinePairs twins GoroutinePairsBenchmark: 1,000 or 10,000 sender/receiver pairs,
+// each over its own unbuffered channel, moving 200,000 items in all per invocation, start-up
+// included.
 func BenchmarkGoroutinePairs(b *testing.B) {
-	const pairs, items = 1000, 200_000
-	b.Run(fmt.Sprintf("pairs=%d", pairs), func(b *testing.B) {
-		invocations(b, items, func(n int) {
-			var wg sync.WaitGroup
-			for p := 0; p < pairs; p++ {
-				startStream(&wg, share(n, pairs, p), make(chan int))
-			}
-			wg.Wait()
+	const items = 200_000
+	for _, pairs := range []int{1000, 10_000} {
+		b.Run(fmt.Sprintf("pairs=%d", pairs), func(b *testing.B) {
+			invocations(b, items, func(n int) {
+				var wg sync.WaitGroup
+				for p := 0; p < pairs; p++ {
+					startStream(&wg, share(n, pairs, p), make(chan int))
+				}
+				wg.Wait()
+			})
 		})
-	})
+	}
 }

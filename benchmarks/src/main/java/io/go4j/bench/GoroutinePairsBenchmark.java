@@ -18,15 +18,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Many goroutine pairs at once: {@code pairs} sender/receiver pairs (1,000 by default), each
+ * Many goroutine pairs at once: {@code pairs} sender/receiver pairs (1,000 or 10,000), each
  * moving its share of {@value #ITEMS} items over its own unbuffered channel, all running
  * together on the few carrier threads; nanoseconds per item.
  *
  * <p>Every invocation starts {@code 2 * pairs} virtual threads (go4j: goroutines), one sender and
  * one receiver per pair, and waits for all of them, so their start-up is part of what is
  * measured, spread over {@value #ITEMS} items ({@code ITEMS / pairs} per pair, 200 with the
- * default). {@code -p pairs=10000} gives the 10,000-pair workload of DESIGN.md with the same
- * total. The contenders: go4j's {@code Chan.make()}, {@link SynchronousQueue} and Jox's
+ * 1,000 pairs; 20 with 10,000, DESIGN.md's workload). The contenders: go4j's {@code Chan.make()}, {@link SynchronousQueue} and Jox's
  * {@code Channel.newRendezvousChannel()}. Target (DESIGN.md): go4j no slower than Jox and than
  * JDK virtual threads with {@code SynchronousQueue}.
  *
@@ -45,7 +44,7 @@ public class GoroutinePairsBenchmark {
     static final int ITEMS = 200_000;
 
     /** How many sender/receiver pairs run at once; must divide {@link #ITEMS}. */
-    @Param({"1000"})
+    @Param({"1000", "10000"})
     public int pairs;
 
     private int perPair;

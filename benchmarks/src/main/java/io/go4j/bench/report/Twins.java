@@ -42,6 +42,11 @@ final class Twins {
             new Row("1,000 goroutine pairs", NS, "GoroutinePairsBenchmark.go4j[pairs=1000]",
                     "go:BenchmarkGoroutinePairs/pairs=1000", "GoroutinePairsBenchmark.jox[pairs=1000]",
                     "GoroutinePairsBenchmark.synchronousQueue[pairs=1000]", "SynchronousQueue"),
+            new Row("10,000 goroutine pairs", NS, "GoroutinePairsBenchmark.go4j[pairs=10000]",
+                    "go:BenchmarkGoroutinePairs/pairs=10000", "GoroutinePairsBenchmark.jox[pairs=10000]",
+                    "GoroutinePairsBenchmark.synchronousQueue[pairs=10000]", "SynchronousQueue"),
+            new Row("chain of 10,000", NS, "GoroutineChainBenchmark.go4j", "go:BenchmarkChain",
+                    "GoroutineChainBenchmark.jox", "GoroutineChainBenchmark.synchronousQueue", "SynchronousQueue"),
             // twins of Go's runtime channel and select benchmarks (io.go4j.bench.runtime)
             new Row("ChanSync", NS, "ChanTwinsBenchmark.chanSync_go4j", "go:BenchmarkChanSync",
                     "ChanTwinsBenchmark.chanSync_jox", "ChanTwinsBenchmark.chanSync_synchronousQueue", "SynchronousQueue"),
@@ -66,8 +71,8 @@ final class Twins {
             scheduler("spawn and join 1,000,000", "spawnJoin", "BenchmarkSpawnJoin"),
             scheduler("CreateGoroutines", "createGoroutines", "BenchmarkCreateGoroutines"),
             scheduler("ping-pong", "pingPong", "BenchmarkPingPong"),
-            scheduler("chain of 10,000", "chain", "BenchmarkChain"),
-            scheduler("10,000 goroutine pairs", "pairs", "BenchmarkPairs"),
+            scheduler("chain of 10,000, scheduler", "chain", "BenchmarkChain"),
+            scheduler("10,000 goroutine pairs, scheduler", "pairs", "BenchmarkPairs"),
             scheduler("PingPongHog", "pingPongHog", "BenchmarkPingPongHog"),
             // twins of Go's sync benchmarks (io.go4j.bench.sync)
             sync("MutexUncontended", "MutexBenchmark.mutexUncontended", "BenchmarkMutexUncontended", "reentrantLock", "ReentrantLock"),
