@@ -12,11 +12,12 @@ package io.go4j.internal.time;
  * channel and its user, and is collected with them, stopped or not.
  *
  * <h2>Locking (Go's {@code timer.mu} and {@code sendLock} in one)</h2>
- * The timer's monitor guards {@link #when}, {@link #period} and {@link #blocked}, and is held
- * across everything that must look atomic to the user: re-arming or stopping, together with
- * {@linkplain #drain() draining} a value already sent but not received (Go 1.23's guarantee that
- * no stale value is received after {@code Stop} or {@code Reset} returns), and firing, which may
- * take a channel's lock. So nobody calls into a timer while holding a channel lock. The
+ * The timer's monitor guards {@link #when} (read without it too), {@link #period} and
+ * {@link #blocked}, and is held across everything that must look atomic to the user: re-arming
+ * or stopping, together with {@linkplain #drain() draining} a value already sent but not
+ * received (Go 1.23's guarantee that no stale value is received after {@code Stop} or
+ * {@code Reset} returns), and firing, which may take a channel's lock. So nobody calls into a
+ * timer while holding a channel lock. The
  * service's lock guards {@link #heapIndex}; it is always taken inside the timer's monitor, never
  * around it.
  */
@@ -27,8 +28,12 @@ public abstract class RuntimeTimer {
     /** Whether the timer is queued only while {@link #blocked} is positive (a channel timer). */
     private final boolean lazy;
 
-    /** When it fires next, on the service's clock; 0 while stopped or fired. Monitor-guarded. */
-    private long when;
+    /**
+     * When it fires next, on the service's clock; 0 while stopped or fired. Written with the
+     * monitor held; volatile so that {@link #maybeRun()} can see a timer not due without taking
+     * the monitor, as every select with a timeout case asks.
+     */
+    private volatile long when;
     /** Nanoseconds between two firings of a ticker; 0 for a one-shot timer. Monitor-guarded. */
     private long period;
     /** Lazy timers: how many receivers wait on the channel right now. Monitor-guarded. */
@@ -82,7 +87,7 @@ public abstract class RuntimeTimer {
     }
 
     /** @return when the timer fires next on its service's clock, 0 if it is not armed */
-    final synchronized long when() {
+    final long when() {
         return when;
     }
 
@@ -98,10 +103,14 @@ public abstract class RuntimeTimer {
      * A receiver polls the timer's channel: fires the timer now if it is due, wherever it is.
      * See {@link io.go4j.internal.chan.ChannelTimer#maybeRun()}.
      */
-    public final synchronized void maybeRun() {
-        if (when > 0) {
+    public final void maybeRun() {
+        long due = when;
+        if (due == 0 || due > service.nanoTime()) {
+            return;
+        }
+        synchronized (this) {
             long now = service.nanoTime();
-            if (when <= now) {
+            if (when > 0 && when <= now) {
                 unqueue();
                 fireLocked(now);
             }
