@@ -31,8 +31,11 @@ import java.util.function.Consumer;
  * no default, {@code select} blocks until the thread is interrupted.
  *
  * <h2>Algorithm (Go's {@code runtime/select.go})</h2>
- * Lock every distinct channel of the cases, always in the same global order so two selects
- * cannot deadlock; visit the cases in a random order and perform the first one that can proceed.
+ * First visit the cases in a random order, each under its own channel's lock only, and perform
+ * the first one that can proceed (see {@code pollEach} for why that choice is one Go's select
+ * could make). If none could, do as Go does: lock every distinct channel of the cases, always in
+ * the same global order so two selects cannot deadlock; visit the cases in a random order and
+ * perform the first one that can proceed.
  * If none can, put one {@link Waiter} per case in its channel's queue, all sharing one owner,
  * release the locks and park. The first counterpart to claim the owner picks the case; the
  * others find it claimed and skip it. Once awake, the select takes its remaining waiters out of
@@ -43,6 +46,11 @@ public final class Select {
     private static final int RECV = 0;
     private static final int SEND = 1;
     private static final int DEFAULT = 2;
+
+    /** The most cases whose order {@link #shuffledIndexes} packs in a long. */
+    private static final int PACKED_MAX_CASES = 16;
+    /** Nibble {@code i} holds {@code i}. */
+    private static final long IDENTITY_ORDER = 0xFEDCBA9876543210L;
 
     private Select() {
     }
@@ -107,6 +115,10 @@ public final class Select {
                 defaultIndex = i;
             } else if (c.chan != null) {
                 active++;
+                // Before any channel is locked: a due timer fires by sending on its channel.
+                if (isTimerCase(c)) {
+                    c.chan.timer.maybeRun();
+                }
             }
         }
         if (active == 0) {
@@ -116,14 +128,16 @@ public final class Select {
             Waiter.awaitInterrupt();
             throw new GoInterruptedException();
         }
+        if (cases.length <= PACKED_MAX_CASES) {
+            int chosen = pollEach(cases);
+            if (chosen >= 0) {
+                return chosen;
+            }
+        }
         int[] pollOrder = new int[active];
         for (int i = 0, k = 0; i < cases.length; i++) {
-            Case c = cases[i];
-            if (c.kind != DEFAULT && c.chan != null) {
+            if (cases[i].kind != DEFAULT && cases[i].chan != null) {
                 pollOrder[k++] = i;
-                if (isTimerCase(c)) {
-                    c.chan.timer.maybeRun();
-                }
             }
         }
         shuffle(pollOrder);
@@ -158,6 +172,60 @@ public final class Select {
             return fire(cases, defaultIndex, null);
         }
         return block(cases, lockOrder);
+    }
+
+    /**
+     * Go's polling pass without Go's locks: visits the cases in a random order, locking only the
+     * channel of the case at hand, and performs the first case that can proceed. That case could
+     * proceed at the moment it was polled, when Go's select could have picked it, so the choice
+     * is one Go allows, and uniform among the ready cases unless one becomes ready during the
+     * pass. A select that finds a case ready, the common one in a stream, then touches one
+     * channel instead of all of them. Finding none ready proves nothing, since each poll saw a
+     * different moment: the caller must then lock them all and poll again.
+     *
+     * @return the index of the case performed, or -1 if none could proceed
+     */
+    private static int pollEach(Case[] cases) {
+        long order = shuffledIndexes(cases.length);
+        for (int k = 0; k < cases.length; k++, order >>>= 4) {
+            int i = (int) (order & 0xF);
+            Case c = cases[i];
+            Chan<?> ch = c.chan;
+            if (c.kind == DEFAULT || ch == null) {
+                continue;
+            }
+            ch.lock();
+            if (c.kind == RECV) {
+                Object v = ch.pollLocked();
+                if (v != Chan.NOT_READY) {
+                    ch.unlockAndWake();
+                    return fire(cases, i, v);
+                }
+            } else if (ch.isClosedLocked()) {
+                ch.unlock();
+                throw new ChanClosedException(Chan.SEND_ON_CLOSED);
+            } else if (ch.offerLocked(c.value)) {
+                ch.unlockAndWake();
+                return fire(cases, i, null);
+            }
+            ch.unlock();
+        }
+        return -1;
+    }
+
+    /**
+     * A uniformly random permutation of {@code 0 .. n-1}, {@code n <= 16}, packed four bits per
+     * index, the first in the lowest bits: Fisher-Yates on nibbles, so that no array is allocated.
+     */
+    private static long shuffledIndexes(int n) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long order = IDENTITY_ORDER;
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            long diff = ((order >>> (4 * i)) ^ (order >>> (4 * j))) & 0xF;
+            order ^= (diff << (4 * i)) | (diff << (4 * j));
+        }
+        return order;
     }
 
     /** All channels locked, no case ready: waits on every case at once. */
