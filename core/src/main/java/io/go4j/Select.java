@@ -84,13 +84,21 @@ public final class Select {
         final int kind;
         final Chan<?> chan;
         final Object value;
+        /**
+         * The body of a receive case, at most one of the two: kept as the caller gave it, so that
+         * making a case allocates nothing but the case.
+         */
+        final Consumer<Object> onValue;
         final ValueOkConsumer<Object> onReceive;
+        /** The body of a send or default case, or null. */
         final Runnable onDone;
 
-        private Case(int kind, Chan<?> chan, Object value, ValueOkConsumer<Object> onReceive, Runnable onDone) {
+        private Case(int kind, Chan<?> chan, Object value, Consumer<Object> onValue,
+                ValueOkConsumer<Object> onReceive, Runnable onDone) {
             this.kind = kind;
             this.chan = chan;
             this.value = value;
+            this.onValue = onValue;
             this.onReceive = onReceive;
             this.onDone = onDone;
         }
@@ -390,8 +398,10 @@ public final class Select {
     /** Runs the body of the chosen case; {@code received} is the value or {@link Chan#CLOSED}. */
     private static int fire(Case[] cases, int chosen, Object received) {
         Case c = cases[chosen];
-        if (c.onReceive != null) {
-            boolean ok = received != Chan.CLOSED;
+        boolean ok = received != Chan.CLOSED;
+        if (c.onValue != null) {
+            c.onValue.accept(ok ? received : null);
+        } else if (c.onReceive != null) {
             c.onReceive.accept(ok ? received : null, ok);
         } else if (c.onDone != null) {
             c.onDone.run();
@@ -473,7 +483,7 @@ public final class Select {
      * @return the case
      */
     public static Case recv(RecvChan<?> c) {
-        return new Case(RECV, (Chan<?>) c, null, null, null);
+        return new Case(RECV, (Chan<?>) c, null, null, null, null);
     }
 
     /**
@@ -487,7 +497,7 @@ public final class Select {
      */
     @SuppressWarnings("unchecked")
     public static <T> Case recv(RecvChan<T> c, Consumer<? super T> body) {
-        return new Case(RECV, (Chan<?>) c, null, (v, ok) -> body.accept((T) v), null);
+        return new Case(RECV, (Chan<?>) c, null, (Consumer<Object>) body, null, null);
     }
 
     /**
@@ -500,7 +510,7 @@ public final class Select {
      */
     @SuppressWarnings("unchecked")
     public static <T> Case recv(RecvChan<T> c, ValueOkConsumer<? super T> body) {
-        return new Case(RECV, (Chan<?>) c, null, (ValueOkConsumer<Object>) body, null);
+        return new Case(RECV, (Chan<?>) c, null, null, (ValueOkConsumer<Object>) body, null);
     }
 
     /**
@@ -512,7 +522,7 @@ public final class Select {
      * @return the case
      */
     public static <T> Case send(SendChan<T> c, T value) {
-        return new Case(SEND, (Chan<?>) c, value, null, null);
+        return new Case(SEND, (Chan<?>) c, value, null, null, null);
     }
 
     /**
@@ -525,7 +535,7 @@ public final class Select {
      * @return the case
      */
     public static <T> Case send(SendChan<T> c, T value, Runnable body) {
-        return new Case(SEND, (Chan<?>) c, value, null, body);
+        return new Case(SEND, (Chan<?>) c, value, null, null, body);
     }
 
     /**
@@ -534,7 +544,7 @@ public final class Select {
      * @return the case
      */
     public static Case defaultCase() {
-        return new Case(DEFAULT, null, null, null, null);
+        return new Case(DEFAULT, null, null, null, null, null);
     }
 
     /**
@@ -544,6 +554,6 @@ public final class Select {
      * @return the case
      */
     public static Case defaultCase(Runnable body) {
-        return new Case(DEFAULT, null, null, null, body);
+        return new Case(DEFAULT, null, null, null, null, body);
     }
 }
