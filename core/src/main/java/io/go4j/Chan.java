@@ -347,6 +347,14 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     }
 
     /**
+     * Takes the lock only if it is free: a select holding the locks of channels that come after
+     * this one in its lock order may try it, never wait for it.
+     */
+    boolean tryLock() {
+        return LOCK.compareAndSet(this, 0, 1);
+    }
+
+    /**
      * @param mayYield whether to yield the carrier after a few spins: only when no other lock
      *     is held, so that the yield cannot strand a lock
      */

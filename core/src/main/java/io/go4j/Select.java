@@ -33,6 +33,9 @@ import java.util.function.Consumer;
  * <h2>Algorithm (Go's {@code runtime/select.go})</h2>
  * Lock every distinct channel of the cases, always in the same global order so two selects
  * cannot deadlock; visit the cases in a random order and perform the first one that can proceed.
+ * (A select of up to 16 cases takes each lock only when its visit reaches the channel, so that
+ * one finding a case ready early leaves the other channels alone; see
+ * {@code selectLockingLazily}.)
  * If none can, put one {@link Waiter} per case in its channel's queue, all sharing one owner,
  * release the locks and park. The first counterpart to claim the owner picks the case; the
  * others find it claimed and skip it. Once awake, the select takes its remaining waiters out of
@@ -43,6 +46,15 @@ public final class Select {
     private static final int RECV = 0;
     private static final int SEND = 1;
     private static final int DEFAULT = 2;
+
+    /** The most cases whose order {@link #shuffledIndexes} packs in a long. */
+    private static final int PACKED_MAX_CASES = 16;
+    /** Nibble {@code i} holds {@code i}. */
+    private static final long IDENTITY_ORDER = 0xFEDCBA9876543210L;
+    /** Lower than every channel's id, which counts from 1. */
+    private static final long NO_CHANNEL = 0;
+    /** What {@link #selectLockingLazily} returns when it gave up on an out-of-order lock. */
+    private static final int RETRY = -1;
 
     private Select() {
     }
@@ -72,13 +84,21 @@ public final class Select {
         final int kind;
         final Chan<?> chan;
         final Object value;
+        /**
+         * The body of a receive case, at most one of the two: kept as the caller gave it, so that
+         * making a case allocates nothing but the case.
+         */
+        final Consumer<Object> onValue;
         final ValueOkConsumer<Object> onReceive;
+        /** The body of a send or default case, or null. */
         final Runnable onDone;
 
-        private Case(int kind, Chan<?> chan, Object value, ValueOkConsumer<Object> onReceive, Runnable onDone) {
+        private Case(int kind, Chan<?> chan, Object value, Consumer<Object> onValue,
+                ValueOkConsumer<Object> onReceive, Runnable onDone) {
             this.kind = kind;
             this.chan = chan;
             this.value = value;
+            this.onValue = onValue;
             this.onReceive = onReceive;
             this.onDone = onDone;
         }
@@ -107,6 +127,10 @@ public final class Select {
                 defaultIndex = i;
             } else if (c.chan != null) {
                 active++;
+                // Before any channel is locked: a due timer fires by sending on its channel.
+                if (isTimerCase(c)) {
+                    c.chan.timer.maybeRun();
+                }
             }
         }
         if (active == 0) {
@@ -116,14 +140,16 @@ public final class Select {
             Waiter.awaitInterrupt();
             throw new GoInterruptedException();
         }
+        if (cases.length <= PACKED_MAX_CASES) {
+            int chosen = selectLockingLazily(cases, defaultIndex);
+            if (chosen != RETRY) {
+                return chosen;
+            }
+        }
         int[] pollOrder = new int[active];
         for (int i = 0, k = 0; i < cases.length; i++) {
-            Case c = cases[i];
-            if (c.kind != DEFAULT && c.chan != null) {
+            if (cases[i].kind != DEFAULT && cases[i].chan != null) {
                 pollOrder[k++] = i;
-                if (isTimerCase(c)) {
-                    c.chan.timer.maybeRun();
-                }
             }
         }
         shuffle(pollOrder);
@@ -160,23 +186,159 @@ public final class Select {
         return block(cases, lockOrder);
     }
 
+    /**
+     * Go's selectgo, taking each lock only when it is needed: visits the cases in a random order,
+     * locks the channel of each case it reaches and keeps it locked, and performs the first case
+     * that can proceed. When a case fires, every case before it in the order is still locked and
+     * not ready, so the choice is the very one Go's select would make after locking all channels
+     * at that moment; but a select that finds a case ready early never touches the channels of the
+     * later cases, and one that finds none ready holds every lock, as Go's does, and blocks at once.
+     *
+     * <p>No deadlock: while holding locks, a select waits for another lock only if that channel
+     * comes after every channel it holds in the global order of {@link #lockAll}. A channel that
+     * comes before one of them it only tries once; if that fails, it lets go of every lock and
+     * returns {@link #RETRY} so that the caller does it Go's way.
+     *
+     * @return the index of the case chosen, or {@link #RETRY} (nothing done, no lock held)
+     */
+    private static int selectLockingLazily(Case[] cases, int defaultIndex) {
+        long order = shuffledIndexes(cases.length);
+        long highestHeld = NO_CHANNEL;
+        for (int k = 0; k < cases.length; k++) {
+            int i = indexAt(order, k);
+            Case c = cases[i];
+            Chan<?> ch = c.chan;
+            if (c.kind == DEFAULT || ch == null) {
+                continue;
+            }
+            if (!lockedBefore(cases, order, k, ch)) {
+                if (ch.id > highestHeld) {
+                    if (highestHeld == NO_CHANNEL) {
+                        ch.lock();
+                    } else {
+                        ch.lockHoldingOthers();
+                    }
+                    highestHeld = ch.id;
+                } else if (!ch.tryLock()) {
+                    unlockFirst(cases, order, k);
+                    return RETRY;
+                }
+            }
+            if (c.kind == RECV) {
+                Object v = ch.pollLocked();
+                if (v != Chan.NOT_READY) {
+                    unlockFirstAndWake(cases, order, k + 1, ch);
+                    return fire(cases, i, v);
+                }
+            } else if (ch.isClosedLocked()) {
+                unlockFirst(cases, order, k + 1);
+                throw new ChanClosedException(Chan.SEND_ON_CLOSED);
+            } else if (ch.offerLocked(c.value)) {
+                unlockFirstAndWake(cases, order, k + 1, ch);
+                return fire(cases, i, null);
+            }
+        }
+        if (defaultIndex >= 0) {
+            unlockFirst(cases, order, cases.length);
+            return fire(cases, defaultIndex, null);
+        }
+        // Queued in the random poll order: cases on the same channel then have a random relative
+        // order in its queue, which a counterpart serves first to last (see the lock order in
+        // select).
+        Waiter[] waiters = new Waiter[cases.length];
+        Waiter owner = null;
+        for (int k = 0; k < cases.length; k++) {
+            int i = indexAt(order, k);
+            if (cases[i].kind != DEFAULT && cases[i].chan != null) {
+                owner = enqueue(cases, i, owner, waiters);
+            }
+        }
+        unlockFirst(cases, order, cases.length);
+        return awaitAndFire(cases, waiters, owner);
+    }
+
+    /** The {@code k}-th case index of a packed order. */
+    private static int indexAt(long order, int k) {
+        return (int) (order >>> (4 * k)) & 0xF;
+    }
+
+    /** Whether a case among the first {@code k} of the order, all locked, is on {@code ch}. */
+    private static boolean lockedBefore(Case[] cases, long order, int k, Chan<?> ch) {
+        for (int j = 0; j < k; j++) {
+            if (cases[indexAt(order, j)].chan == ch) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Unlocks the channels of the first {@code k} cases of the order, each once. */
+    private static void unlockFirst(Case[] cases, long order, int k) {
+        for (int j = 0; j < k; j++) {
+            Chan<?> ch = cases[indexAt(order, j)].chan;
+            if (ch != null && !lockedBefore(cases, order, j, ch)) {
+                ch.unlock();
+            }
+        }
+    }
+
+    private static void unlockFirstAndWake(Case[] cases, long order, int k, Chan<?> fired) {
+        Thread t = fired.takeWakeup();
+        unlockFirst(cases, order, k);
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /**
+     * A uniformly random permutation of {@code 0 .. n-1}, {@code n <= 16}, packed four bits per
+     * index, the first in the lowest bits: Fisher-Yates on nibbles, so that no array is allocated.
+     */
+    private static long shuffledIndexes(int n) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long order = IDENTITY_ORDER;
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            long diff = ((order >>> (4 * i)) ^ (order >>> (4 * j))) & 0xF;
+            order ^= (diff << (4 * i)) | (diff << (4 * j));
+        }
+        return order;
+    }
+
     /** All channels locked, no case ready: waits on every case at once. */
     private static int block(Case[] cases, int[] lockOrder) {
         Waiter[] waiters = new Waiter[cases.length];
         Waiter owner = null;
         for (int i : lockOrder) {
-            Case c = cases[i];
-            Waiter w = new Waiter(c.kind == SEND ? c.value : null, owner, i);
-            owner = w.owner;
-            waiters[i] = w;
-            c.chan.enqueueLocked(w, c.kind == SEND);
+            owner = enqueue(cases, i, owner, waiters);
         }
         unlockAll(cases, lockOrder);
+        return awaitAndFire(cases, waiters, owner);
+    }
 
-        boolean claimed = await(owner, cases, lockOrder);
+    /**
+     * Channel locked: queues the waiter of case {@code i} in its channel and in {@code waiters}.
+     *
+     * @param owner the select's owner, or null for the first waiter, which becomes it
+     * @return the owner
+     */
+    private static Waiter enqueue(Case[] cases, int i, Waiter owner, Waiter[] waiters) {
+        Case c = cases[i];
+        Waiter w = new Waiter(c.kind == SEND ? c.value : null, owner, i);
+        waiters[i] = w;
+        c.chan.enqueueLocked(w, c.kind == SEND);
+        return w.owner;
+    }
+
+    /**
+     * No lock held, every active case queued ({@code waiters[i]} is null for the others): parks
+     * until a case fires, takes the other waiters out of their queues, and runs the case body.
+     */
+    private static int awaitAndFire(Case[] cases, Waiter[] waiters, Waiter owner) {
+        boolean claimed = await(owner, cases, waiters);
         int won = claimed ? owner.state() : -1;
-        for (int i : lockOrder) {
-            if (i != won) {
+        for (int i = 0; i < cases.length; i++) {
+            if (i != won && waiters[i] != null) {
                 cases[i].chan.dequeue(waiters[i], cases[i].kind == SEND);
             }
         }
@@ -197,30 +359,31 @@ public final class Select {
      * Waiters queued, locks released: waits for a claim. The timers of receive cases on timer
      * channels go into the heap only if the select is about to park (see Chan#awaitReceive).
      */
-    private static boolean await(Waiter owner, Case[] cases, int[] lockOrder) {
-        if (!hasTimerCase(cases, lockOrder)) {
+    private static boolean await(Waiter owner, Case[] cases, Waiter[] waiters) {
+        if (!hasTimerCase(cases, waiters)) {
             return owner.await(WaitReason.SELECT);
         }
         if (owner.spin()) {
             return true;
         }
-        for (int i : lockOrder) {
-            if (isTimerCase(cases[i])) {
+        for (int i = 0; i < cases.length; i++) {
+            if (waiters[i] != null && isTimerCase(cases[i])) {
                 cases[i].chan.timer.block();
             }
         }
         boolean claimed = owner.park(WaitReason.SELECT);
-        for (int i : lockOrder) {
-            if (isTimerCase(cases[i])) {
+        for (int i = 0; i < cases.length; i++) {
+            if (waiters[i] != null && isTimerCase(cases[i])) {
                 cases[i].chan.timer.unblock();
             }
         }
         return claimed;
     }
 
-    private static boolean hasTimerCase(Case[] cases, int[] lockOrder) {
-        for (int i : lockOrder) {
-            if (isTimerCase(cases[i])) {
+    /** Whether a queued case ({@code waiters[i]} not null) receives from a timer's channel. */
+    private static boolean hasTimerCase(Case[] cases, Waiter[] waiters) {
+        for (int i = 0; i < cases.length; i++) {
+            if (waiters[i] != null && isTimerCase(cases[i])) {
                 return true;
             }
         }
@@ -235,8 +398,10 @@ public final class Select {
     /** Runs the body of the chosen case; {@code received} is the value or {@link Chan#CLOSED}. */
     private static int fire(Case[] cases, int chosen, Object received) {
         Case c = cases[chosen];
-        if (c.onReceive != null) {
-            boolean ok = received != Chan.CLOSED;
+        boolean ok = received != Chan.CLOSED;
+        if (c.onValue != null) {
+            c.onValue.accept(ok ? received : null);
+        } else if (c.onReceive != null) {
             c.onReceive.accept(ok ? received : null, ok);
         } else if (c.onDone != null) {
             c.onDone.run();
@@ -318,7 +483,7 @@ public final class Select {
      * @return the case
      */
     public static Case recv(RecvChan<?> c) {
-        return new Case(RECV, (Chan<?>) c, null, null, null);
+        return new Case(RECV, (Chan<?>) c, null, null, null, null);
     }
 
     /**
@@ -332,7 +497,7 @@ public final class Select {
      */
     @SuppressWarnings("unchecked")
     public static <T> Case recv(RecvChan<T> c, Consumer<? super T> body) {
-        return new Case(RECV, (Chan<?>) c, null, (v, ok) -> body.accept((T) v), null);
+        return new Case(RECV, (Chan<?>) c, null, (Consumer<Object>) body, null, null);
     }
 
     /**
@@ -345,7 +510,7 @@ public final class Select {
      */
     @SuppressWarnings("unchecked")
     public static <T> Case recv(RecvChan<T> c, ValueOkConsumer<? super T> body) {
-        return new Case(RECV, (Chan<?>) c, null, (ValueOkConsumer<Object>) body, null);
+        return new Case(RECV, (Chan<?>) c, null, null, (ValueOkConsumer<Object>) body, null);
     }
 
     /**
@@ -357,7 +522,7 @@ public final class Select {
      * @return the case
      */
     public static <T> Case send(SendChan<T> c, T value) {
-        return new Case(SEND, (Chan<?>) c, value, null, null);
+        return new Case(SEND, (Chan<?>) c, value, null, null, null);
     }
 
     /**
@@ -370,7 +535,7 @@ public final class Select {
      * @return the case
      */
     public static <T> Case send(SendChan<T> c, T value, Runnable body) {
-        return new Case(SEND, (Chan<?>) c, value, null, body);
+        return new Case(SEND, (Chan<?>) c, value, null, null, body);
     }
 
     /**
@@ -379,7 +544,7 @@ public final class Select {
      * @return the case
      */
     public static Case defaultCase() {
-        return new Case(DEFAULT, null, null, null, null);
+        return new Case(DEFAULT, null, null, null, null, null);
     }
 
     /**
@@ -389,6 +554,6 @@ public final class Select {
      * @return the case
      */
     public static Case defaultCase(Runnable body) {
-        return new Case(DEFAULT, null, null, null, body);
+        return new Case(DEFAULT, null, null, null, null, body);
     }
 }
