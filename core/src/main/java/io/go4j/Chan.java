@@ -199,7 +199,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         Waiter self = new Waiter(null);
         receivers.add(self);
         unlock();
-        if (!awaitReceive(self)) {
+        if (!(timer == null ? self.await(WaitReason.CHAN_RECEIVE) : awaitTimer(self))) {
             dequeue(self, false);
             throw new GoInterruptedException();
         }
@@ -207,13 +207,12 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     }
 
     /**
-     * Waits as a queued receiver. On a timer channel, the timer goes into the heap only if the
-     * receiver is about to park: a counterpart that arrives while it spins costs the heap nothing.
+     * Waits as a queued receiver on a timer channel: the timer goes into the heap only if the
+     * receiver is about to park, so a counterpart that arrives while it spins costs the heap
+     * nothing. (An ordinary receive calls {@link Waiter#await} itself: one frame less on the
+     * stack of every parked receiver, which the heap keeps while it is parked.)
      */
-    private boolean awaitReceive(Waiter self) {
-        if (timer == null) {
-            return self.await(WaitReason.CHAN_RECEIVE);
-        }
+    private boolean awaitTimer(Waiter self) {
         if (self.spin()) {
             return true;
         }

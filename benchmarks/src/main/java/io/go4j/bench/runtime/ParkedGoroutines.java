@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The memory of a parked goroutine: starts 1,000,000 goroutines that all block receiving from
@@ -26,7 +27,11 @@ import java.util.function.Function;
  *
  * <p>Contenders, one after the other in this JVM, each measured from its own baseline: go4j
  * ({@code Go.go}, {@code Chan.receive()}), JDK virtual threads on a {@link SynchronousQueue}
- * ({@code take()}), Jox virtual threads on a rendezvous channel ({@code receive()}). Prints one
+ * ({@code take()}), Jox virtual threads on a rendezvous channel ({@code receive()}). Each first
+ * parks and frees {@value #WARM_UP} goroutines on a channel of its own, so that the measured
+ * goroutines park through compiled code: an interpreted frame takes more room in a parked stack
+ * than a compiled one, and without the warm-up go4j's figure varied from 816 to 1158 B between
+ * runs of the same code, as the compiler caught up sooner or later. Prints one
  * line per contender, {@code ParkedGoroutines/NAME GOROUTINES BYTES B/goroutine} (the shape of
  * {@code go test -bench} output), and appends it to the file given as second argument, if any.
  *
@@ -34,8 +39,15 @@ import java.util.function.Function;
  */
 public final class ParkedGoroutines {
 
-    /** One contender: how it starts a goroutine, what the goroutine blocks in, how to free them. */
-    private record Contender(String name, Function<Runnable, Thread> start, Runnable park, Release release) {
+    /** Goroutines parked and freed before the measured ones. */
+    static final int WARM_UP = 100_000;
+
+    /** One contender: how it starts a goroutine, and a fresh channel to park them on. */
+    private record Contender(String name, Function<Runnable, Thread> start, Supplier<Round> round) {
+    }
+
+    /** One channel of a contender: what a goroutine blocks in, and how to free them all. */
+    private record Round(Runnable park, Release release) {
     }
 
     /** Wakes every parked goroutine so that it returns. */
@@ -51,18 +63,23 @@ public final class ParkedGoroutines {
         int goroutines = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path out = args.length > 1 ? Path.of(args[1]) : null;
 
-        Chan<Integer> chan = Chan.make();
-        SynchronousQueue<Integer> queue = new SynchronousQueue<>();
-        Channel<Integer> jox = Channel.newRendezvousChannel();
         List<Contender> contenders = List.of(
-                new Contender("go4j", Go::go, chan::receive, parked -> chan.close()),
-                new Contender("virtualThread", Thread::startVirtualThread, uninterruptibly(queue::take),
-                        parked -> sendToEach(parked, queue::put)),
-                new Contender("jox", Thread::startVirtualThread, uninterruptibly(jox::receive),
-                        parked -> sendToEach(parked, jox::send)));
+                new Contender("go4j", Go::go, () -> {
+                    Chan<Integer> chan = Chan.make();
+                    return new Round(chan::receive, parked -> chan.close());
+                }),
+                new Contender("virtualThread", Thread::startVirtualThread, () -> {
+                    SynchronousQueue<Integer> queue = new SynchronousQueue<>();
+                    return new Round(uninterruptibly(queue::take), parked -> sendToEach(parked, queue::put));
+                }),
+                new Contender("jox", Thread::startVirtualThread, () -> {
+                    Channel<Integer> jox = Channel.newRendezvousChannel();
+                    return new Round(uninterruptibly(jox::receive), parked -> sendToEach(parked, jox::send));
+                }));
 
         List<String> lines = new ArrayList<>();
         for (Contender c : contenders) {
+            measure(c, WARM_UP);
             double perGoroutine = measure(c, goroutines);
             String line = String.format("ParkedGoroutines/%s %d %.1f B/goroutine", c.name(), goroutines, perGoroutine);
             System.out.println(line);
@@ -112,11 +129,12 @@ public final class ParkedGoroutines {
 
     /** Parks {@code n} goroutines of {@code c}, weighs them, then frees and joins them. */
     private static double measure(Contender c, int n) throws InterruptedException {
+        Round round = c.round().get();
         Thread[] parked = new Thread[n];
         LongAdder started = new LongAdder();
         Runnable body = () -> {
             started.increment();
-            c.park().run();
+            round.park().run();
         };
         long before = liveHeap();
         for (int i = 0; i < n; i++) {
@@ -124,7 +142,7 @@ public final class ParkedGoroutines {
         }
         awaitParked(parked, started);
         long after = liveHeap();
-        c.release().release(parked);
+        round.release().release(parked);
         for (Thread t : parked) {
             t.join();
         }
