@@ -25,8 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code SchedulerBenchmark.chain_*} runs the same chain on go4j channels only, to compare the
  * schedulers.
  *
- * <p>Go twin: {@code BenchmarkChain} (which starts one more goroutine to send into the right
- * end, where this benchmark's building goroutine sends itself).
+ * <p>Go twin: {@code BenchmarkChain}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -36,20 +35,23 @@ import org.openjdk.jmh.annotations.Warmup;
 public class GoroutineChainBenchmark {
 
     /** Goroutines in the chain. */
-    static final int CHAIN = 10_000;
+    public static final int CHAIN = 10_000;
     private static final Integer ONE = Items.get(1);
 
-    /** One unbuffered channel of the contender, as the chain uses it. */
-    private record Link(Workers.Sender sender, Workers.Receiver receiver) {
+    /** One unbuffered channel of a contender, as the chain uses it. */
+    public record Link(Workers.Sender sender, Workers.Receiver receiver) {
     }
 
     @Benchmark
     @OperationsPerInvocation(CHAIN)
     public void go4j() throws InterruptedException {
-        chain(Workers.goroutines(), () -> {
-            Chan<Integer> c = Chan.make();
-            return new Link(c::send, c::receive);
-        });
+        chain(Workers.goroutines(), GoroutineChainBenchmark::go4jLink);
+    }
+
+    /** A go4j unbuffered channel. */
+    public static Link go4jLink() {
+        Chan<Integer> c = Chan.make();
+        return new Link(c::send, c::receive);
     }
 
     @Benchmark
@@ -70,27 +72,31 @@ public class GoroutineChainBenchmark {
         });
     }
 
-    /** Builds the chain from one goroutine, sends into its right end, receives at its left. */
-    private static void chain(Workers w, Supplier<Link> make) throws InterruptedException {
+    /**
+     * Builds a chain of {@value #CHAIN} goroutines of {@code w} from one goroutine, starts one
+     * more to send into its right end, and receives at its left end.
+     */
+    public static void chain(Workers w, Supplier<Link> make) throws InterruptedException {
         w.start(() -> {
             Link leftmost = make.get();
             Link left = leftmost;
             for (int i = 0; i < CHAIN; i++) {
                 Link l = left;
                 Link r = make.get();
-                w.spawn(() -> pass(r, l));
+                w.spawn(() -> pass(r.receiver(), l.sender()));
                 left = r;
             }
-            left.sender().send(ONE);
+            Link rightmost = left;
+            w.spawn(() -> pass(() -> ONE, rightmost.sender()));
             Items.check(leftmost.receiver().receive(), ONE);
         });
         w.joinAll();
     }
 
-    /** One goroutine of the chain: {@code l <- <-r}. */
-    private static void pass(Link from, Link to) {
+    /** One goroutine of the chain: {@code to <- <-from}. */
+    private static void pass(Workers.Receiver from, Workers.Sender to) {
         try {
-            to.sender().send(from.receiver().receive());
+            to.send(from.receive());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -2,6 +2,7 @@ package io.go4j.bench.runtime;
 
 import io.go4j.Chan;
 import io.go4j.Select;
+import io.go4j.bench.GoroutineChainBenchmark;
 import io.go4j.bench.Items;
 import io.go4j.bench.Workers;
 import java.util.concurrent.CountDownLatch;
@@ -65,7 +66,7 @@ public class SchedulerBenchmark {
     /** Round trips per invocation of {@code pingPong} and {@code pingPongHog}. */
     static final int ROUND_TRIPS = 100_000;
     /** Goroutines in the chain of {@code chain}. */
-    static final int CHAIN = 10_000;
+    static final int CHAIN = GoroutineChainBenchmark.CHAIN;
     /** Sender/receiver pairs of {@code pairs}. */
     static final int PAIRS = 10_000;
     /** Items moved by all pairs together per invocation of {@code pairs}. */
@@ -162,30 +163,13 @@ public class SchedulerBenchmark {
     @Benchmark
     @OperationsPerInvocation(CHAIN)
     public void chain_go4j() throws InterruptedException {
-        chain(Workers.goroutines());
+        GoroutineChainBenchmark.chain(Workers.goroutines(), GoroutineChainBenchmark::go4jLink);
     }
 
     @Benchmark
     @OperationsPerInvocation(CHAIN)
     public void chain_virtualThread() throws InterruptedException {
-        chain(Workers.virtualThreads());
-    }
-
-    private static void chain(Workers w) throws InterruptedException {
-        w.start(() -> {
-            Chan<Integer> leftmost = Chan.make();
-            Chan<Integer> left = leftmost;
-            for (int i = 0; i < CHAIN; i++) {
-                Chan<Integer> l = left;
-                Chan<Integer> r = Chan.make();
-                w.spawn(() -> l.send(r.receive()));
-                left = r;
-            }
-            Chan<Integer> rightmost = left;
-            w.spawn(() -> rightmost.send(ONE));
-            Items.check(leftmost.receive(), ONE);
-        });
-        w.joinAll();
+        GoroutineChainBenchmark.chain(Workers.virtualThreads(), GoroutineChainBenchmark::go4jLink);
     }
 
     // ---- many producer/consumer pairs ----
