@@ -53,18 +53,25 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     private static final int LOCK_SPINS = 64;
     private static final AtomicLong IDS = new AtomicLong();
     private static final VarHandle LOCK;
+    private static final VarHandle ID;
 
     static {
         try {
             LOCK = MethodHandles.lookup().findVarHandle(Chan.class, "lock", int.class);
+            ID = MethodHandles.lookup().findVarHandle(Chan.class, "id", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
         TimerChannels.install(timer -> new Chan<>(1, timer));
     }
 
-    /** Orders channels for {@link Select}, which locks all of its channels in this order. */
-    final long id = IDS.incrementAndGet();
+    /**
+     * Orders channels for {@link Select}, which locks several channels in this order; 0 until a
+     * select first asks ({@link #id()}). Most channels never need one, and taking one from the
+     * global counter is an atomic instruction, which right after the allocation of a channel (every
+     * {@code Time.after}) waits for the stores that zeroed it. Set once, by CAS.
+     */
+    private volatile long id;
     private final int capacity;
     /**
      * The timer that alone sends on this channel (Go's {@code c.timer}), or null for an ordinary
@@ -320,10 +327,21 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
      */
     @Override
     public String toString() {
-        return "chan(cap=" + capacity + ", len=" + len() + ")#" + id;
+        return "chan(cap=" + capacity + ", len=" + len() + ")#" + id();
     }
 
     // ---- the locked core, shared with Select ----
+
+    /** Returns this channel's place in the order in which selects lock channels, at least 1. */
+    long id() {
+        long i = id;
+        return i != 0 ? i : assignId();
+    }
+
+    private long assignId() {
+        long fresh = IDS.incrementAndGet();
+        return ID.compareAndSet(this, 0L, fresh) ? fresh : id;
+    }
 
     /** Takes the lock, holding no other channel's lock. */
     void lock() {

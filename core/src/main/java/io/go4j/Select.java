@@ -51,8 +51,6 @@ public final class Select {
     private static final int PACKED_MAX_CASES = 16;
     /** Nibble {@code i} holds {@code i}. */
     private static final long IDENTITY_ORDER = 0xFEDCBA9876543210L;
-    /** Lower than every channel's id, which counts from 1. */
-    private static final long NO_CHANNEL = 0;
     /** What {@link #selectLockingLazily} returns when it gave up on an out-of-order lock. */
     private static final int RETRY = -1;
 
@@ -203,7 +201,9 @@ public final class Select {
      */
     private static int selectLockingLazily(Case[] cases, int defaultIndex) {
         long order = shuffledIndexes(cases.length);
-        long highestHeld = NO_CHANNEL;
+        // The held channel that comes last in the lock order; ids are asked for only once a
+        // second channel must be locked, so a select whose first case is ready gives none out.
+        Chan<?> highestHeld = null;
         for (int k = 0; k < cases.length; k++) {
             int i = indexAt(order, k);
             Case c = cases[i];
@@ -212,13 +212,12 @@ public final class Select {
                 continue;
             }
             if (!lockedBefore(cases, order, k, ch)) {
-                if (ch.id > highestHeld) {
-                    if (highestHeld == NO_CHANNEL) {
-                        ch.lock();
-                    } else {
-                        ch.lockHoldingOthers();
-                    }
-                    highestHeld = ch.id;
+                if (highestHeld == null) {
+                    ch.lock();
+                    highestHeld = ch;
+                } else if (ch.id() > highestHeld.id()) {
+                    ch.lockHoldingOthers();
+                    highestHeld = ch;
                 } else if (!ch.tryLock()) {
                     unlockFirst(cases, order, k);
                     return RETRY;
@@ -423,9 +422,9 @@ public final class Select {
     private static void sortByChannel(Case[] cases, int[] order) {
         for (int i = 1; i < order.length; i++) {
             int x = order[i];
-            long id = cases[x].chan.id;
+            long id = cases[x].chan.id();
             int j = i - 1;
-            while (j >= 0 && cases[order[j]].chan.id > id) {
+            while (j >= 0 && cases[order[j]].chan.id() > id) {
                 order[j + 1] = order[j];
                 j--;
             }

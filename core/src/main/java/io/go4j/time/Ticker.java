@@ -19,7 +19,7 @@ public final class Ticker {
     private final ChanTimer timer = new ChanTimer(TimerService.current());
 
     Ticker(long periodNanos) {
-        timer.reset(periodNanos, periodNanos);
+        timer.arm(periodNanos, periodNanos);
     }
 
     /**

@@ -49,7 +49,7 @@ public final class Time {
      */
     public static RecvChan<Instant> after(Duration d) {
         ChanTimer t = new ChanTimer(TimerService.current());
-        t.reset(TimerService.toNanos(d), 0);
+        t.arm(TimerService.toNanos(d), 0);
         return t.c();
     }
 
@@ -89,9 +89,8 @@ public final class Time {
      */
     public static Timer newTimer(Duration d) {
         ChanTimer timer = new ChanTimer(TimerService.current());
-        Timer t = new Timer(timer, timer.c());
-        t.reset(d);
-        return t;
+        timer.arm(TimerService.toNanos(d), 0);
+        return new Timer(timer, timer.c());
     }
 
     /**
@@ -122,8 +121,8 @@ public final class Time {
      * @return a timer whose {@link Timer#stop()} cancels the call; its {@link Timer#c()} is null
      */
     public static Timer afterFunc(Duration d, Runnable f) {
-        Timer t = new Timer(new FuncTimer(TimerService.current(), f), null);
-        t.reset(d);
-        return t;
+        FuncTimer timer = new FuncTimer(TimerService.current(), f);
+        timer.arm(TimerService.toNanos(d), 0);
+        return new Timer(timer, null);
     }
 }

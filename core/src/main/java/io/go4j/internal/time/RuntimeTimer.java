@@ -1,5 +1,8 @@
 package io.go4j.internal.time;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * One timer of a {@link TimerService}: Go's runtime {@code timer}.
  *
@@ -23,6 +26,16 @@ package io.go4j.internal.time;
  */
 public abstract class RuntimeTimer {
 
+    private static final VarHandle WHEN;
+
+    static {
+        try {
+            WHEN = MethodHandles.lookup().findVarHandle(RuntimeTimer.class, "when", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     /** The service whose heap this timer goes into. */
     final TimerService service;
     /** Whether the timer is queued only while {@link #blocked} is positive (a channel timer). */
@@ -30,10 +43,11 @@ public abstract class RuntimeTimer {
 
     /**
      * When it fires next, on the service's clock; 0 while stopped or fired. Written with the
-     * monitor held; volatile so that {@link #maybeRun()} can see a timer not due without taking
-     * the monitor, as every select with a timeout case asks.
+     * monitor held (or by {@link #arm} before anyone else sees the timer), through
+     * {@link #setWhen}: opaque, so atomic without a fence, and {@link #maybeRun()} can read it
+     * without the monitor to see a timer not due, as every select with a timeout case asks.
      */
-    private volatile long when;
+    private long when;
     /** Nanoseconds between two firings of a ticker; 0 for a one-shot timer. Monitor-guarded. */
     private long period;
     /** Lazy timers: how many receivers wait on the channel right now. Monitor-guarded. */
@@ -41,8 +55,8 @@ public abstract class RuntimeTimer {
 
     /**
      * Its position in the service's heap, or -1 when not queued. Written under the service's
-     * lock; it only ever becomes non-negative under this timer's monitor too ({@link #queue}),
-     * so a holder of the monitor that reads -1 knows the timer is not queued (the timer thread
+     * lock; it only ever becomes non-negative under this timer's monitor too ({@link #queue}), or
+     * in {@link #arm} before any other thread sees the timer, so a holder of the monitor that reads -1 knows the timer is not queued (the timer thread
      * may take it out meanwhile, never put it in).
      */
     int heapIndex = -1;
@@ -71,9 +85,25 @@ public abstract class RuntimeTimer {
     public final synchronized boolean reset(long delayNanos, long periodNanos) {
         boolean pending = disarm();
         period = periodNanos;
-        when = service.deadline(delayNanos);
+        setWhen(service.deadline(delayNanos));
         queue();
         return pending;
+    }
+
+    /**
+     * Arms a timer that was just made and that no other thread can see yet, as {@link #reset}
+     * would, without its monitor: taking a monitor is an atomic instruction, which on a fresh
+     * object waits for the stores that zeroed it; JFR put 25-29% of a loop of selects with
+     * {@code Time.after} there. Whoever gets the timer later gets it through a happens-before
+     * edge (a handed-over reference, or the service's lock for the timer thread).
+     *
+     * @param delayNanos nanoseconds from now; 0 or less fires at once
+     * @param periodNanos the period of a ticker, or 0
+     */
+    public final void arm(long delayNanos, long periodNanos) {
+        period = periodNanos;
+        setWhen(service.deadline(delayNanos));
+        queue();
     }
 
     /**
@@ -88,13 +118,15 @@ public abstract class RuntimeTimer {
 
     /** @return when the timer fires next on its service's clock, 0 if it is not armed */
     final long when() {
-        return when;
+        return (long) WHEN.getOpaque(this);
     }
 
     /** Monitor held: unarms, unqueues and drains; returns whether anything was pending. */
     private boolean disarm() {
         boolean pending = when > 0;
-        when = 0;
+        if (pending) {
+            setWhen(0);
+        }
         unqueue();
         return drain() || pending;
     }
@@ -104,7 +136,7 @@ public abstract class RuntimeTimer {
      * See {@link io.go4j.internal.chan.ChannelTimer#maybeRun()}.
      */
     public final void maybeRun() {
-        long due = when;
+        long due = (long) WHEN.getOpaque(this);
         if (due == 0 || due > service.nanoTime()) {
             return;
         }
@@ -145,10 +177,10 @@ public abstract class RuntimeTimer {
     private void fireLocked(long now) {
         long due = when;
         if (period > 0) {
-            when = nextTick(due, now);
+            setWhen(nextTick(due, now));
             queue();
         } else {
-            when = 0;
+            setWhen(0);
         }
         fire(now - due);
     }
@@ -158,6 +190,11 @@ public abstract class RuntimeTimer {
         if (!lazy || blocked > 0) {
             service.add(this, when);
         }
+    }
+
+    /** Monitor held: arms the timer for {@code w}, or disarms it with 0. */
+    private void setWhen(long w) {
+        WHEN.setOpaque(this, w);
     }
 
     /** Monitor held: takes the timer out of the heap if it is there. */

@@ -162,7 +162,7 @@ public final class TimerService {
             throw new GoInterruptedException();
         }
         Sleeper s = new Sleeper(this, Thread.currentThread());
-        s.reset(nanos, 0);
+        s.arm(nanos, 0);
         if (!parkSleeping(s)) {
             s.stop();
             throw new GoInterruptedException();
