@@ -4,6 +4,8 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import io.go4j.Go;
+import io.go4j.runtime.Scheduler;
+import java.time.Duration;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
@@ -20,16 +22,27 @@ import org.openjdk.jcstress.infra.results.II_Result;
  */
 @JCStressTest
 @Outcome(id = "1, 2", expect = ACCEPTABLE, desc = "Each goroutine saw the write made before go.")
-@Outcome(expect = FORBIDDEN, desc = "A goroutine missed a write made before go (or its join was interrupted: -1).")
+@Outcome(expect = FORBIDDEN, desc = "A goroutine missed a write made before go (or its join was interrupted: -1, or it was not done after 10 s: -2, with a goroutine dump on stderr).")
 @State
 public class GoHappensBeforeBody {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
 
     int x;
     int y;
 
+    /**
+     * Joins the goroutine. One full pass saw this test time out once (jcstress waited 30 s for an
+     * actor); a goroutine still not done after {@link #PATIENCE} makes the outcome -2 and prints
+     * the goroutine dump, so that a lost wake-up in the scheduler would leave evidence.
+     */
     private static void join(Thread g, II_Result r) {
         try {
-            g.join();
+            if (!g.join(PATIENCE)) {
+                System.err.println("goroutine not done after " + PATIENCE + ":\n"
+                        + Scheduler.defaultScheduler().dump());
+                r.r1 = -2;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             r.r1 = -1;
