@@ -216,8 +216,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     /**
      * Waits as a queued receiver on a timer channel: the timer goes into the heap only if the
      * receiver is about to park, so a counterpart that arrives while it spins costs the heap
-     * nothing. (An ordinary receive calls {@link Waiter#await} itself: one frame less on the
-     * stack of every parked receiver, which the heap keeps while it is parked.)
+     * nothing.
      */
     private boolean awaitTimer(Waiter self) {
         if (self.spin()) {
