@@ -116,6 +116,7 @@ public final class Select {
     public static int select(Case... cases) {
         int defaultIndex = -1;
         int active = 0;
+        long quietTimers = 0;
         for (int i = 0; i < cases.length; i++) {
             Case c = cases[i];
             if (c.kind == DEFAULT) {
@@ -126,8 +127,8 @@ public final class Select {
             } else if (c.chan != null) {
                 active++;
                 // Before any channel is locked: a due timer fires by sending on its channel.
-                if (isTimerCase(c)) {
-                    c.chan.timer.maybeRun();
+                if (isTimerCase(c) && c.chan.timer.maybeRun() && i < PACKED_MAX_CASES) {
+                    quietTimers |= 1L << i;
                 }
             }
         }
@@ -139,7 +140,7 @@ public final class Select {
             throw new GoInterruptedException();
         }
         if (cases.length <= PACKED_MAX_CASES) {
-            int chosen = selectLockingLazily(cases, defaultIndex);
+            int chosen = selectLockingLazily(cases, defaultIndex, quietTimers);
             if (chosen != RETRY) {
                 return chosen;
             }
@@ -197,10 +198,18 @@ public final class Select {
      * comes before one of them it only tries once; if that fails, it lets go of every lock and
      * returns {@link #RETRY} so that the caller does it Go's way.
      *
+     * <p>The receive cases of timers that cannot have sent anything yet ({@code quietTimers}, a
+     * bit per case index) are visited after the others: such a case is not ready, so where it
+     * comes in the order changes no choice among ready cases, and a select whose other case is
+     * ready (a timeout not needed) then leaves the timer's channel alone.
+     *
      * @return the index of the case chosen, or {@link #RETRY} (nothing done, no lock held)
      */
-    private static int selectLockingLazily(Case[] cases, int defaultIndex) {
+    private static int selectLockingLazily(Case[] cases, int defaultIndex, long quietTimers) {
         long order = shuffledIndexes(cases.length);
+        if (quietTimers != 0) {
+            order = visitLast(order, cases.length, quietTimers);
+        }
         // The held channel that comes last in the lock order; ids are asked for only once a
         // second channel must be locked, so a select whose first case is ready gives none out.
         Chan<?> highestHeld = null;
@@ -254,6 +263,23 @@ public final class Select {
         }
         unlockFirst(cases, order, cases.length);
         return awaitAndFire(cases, waiters, owner);
+    }
+
+    /** Moves the cases of {@code last} (a bit per case index) to the end of a packed order. */
+    private static long visitLast(long order, int n, long last) {
+        long front = 0;
+        long back = 0;
+        int inFront = 0;
+        int inBack = 0;
+        for (int k = 0; k < n; k++) {
+            long i = indexAt(order, k);
+            if ((last & (1L << i)) == 0) {
+                front |= i << (4 * inFront++);
+            } else {
+                back |= i << (4 * inBack++);
+            }
+        }
+        return inFront == n ? order : front | back << (4 * inFront);
     }
 
     /** The {@code k}-th case index of a packed order. */

@@ -13,8 +13,12 @@ public interface ChannelTimer {
     /**
      * Called before a receive looks at the channel: if the timer is due, it sends its value now,
      * so that the receive finds it (Go's {@code maybeRunChan}).
+     *
+     * @return true if the channel holds no value of the timer and none can come before the timer
+     *     is due: a select may look at this channel after its other cases, which spares it the
+     *     channel's lock whenever another case is ready (every select whose timeout was not needed)
      */
-    void maybeRun();
+    boolean maybeRun();
 
     /**
      * Called once a receiver has queued itself on the channel and released the lock, before it

@@ -42,6 +42,16 @@ public final class ChanTimer extends RuntimeTimer implements ChannelTimer {
         return c;
     }
 
+    /**
+     * Fires the timer if it is due. The answer reads {@link #sent} without the monitor: a stale
+     * one only makes a select look at this channel earlier or later among its cases, never
+     * changes what it finds there.
+     */
+    @Override
+    public boolean maybeRun() {
+        return runIfDue() && !sent;
+    }
+
     /** Sends the time the timer was due, as Go's {@code sendTime} does. */
     @Override
     protected void fire(long lateNanos) {

@@ -11,7 +11,7 @@ import java.lang.invoke.VarHandle;
  * function is in its service's heap whenever it is armed. A channel timer is <em>lazy</em>, as
  * in Go 1.23: it is in the heap only while a receiver is blocked on its channel
  * ({@link #block()}); a receive that merely polls the channel fires a due timer itself
- * ({@link #maybeRun()}). A timer that nobody waits for is thus referenced by nothing but its
+ * ({@link #runIfDue()}). A timer that nobody waits for is thus referenced by nothing but its
  * channel and its user, and is collected with them, stopped or not.
  *
  * <h2>Locking (Go's {@code timer.mu} and {@code sendLock} in one)</h2>
@@ -44,7 +44,7 @@ public abstract class RuntimeTimer {
     /**
      * When it fires next, on the service's clock; 0 while stopped or fired. Written with the
      * monitor held (or by {@link #arm} before anyone else sees the timer), through
-     * {@link #setWhen}: opaque, so atomic without a fence, and {@link #maybeRun()} can read it
+     * {@link #setWhen}: opaque, so atomic without a fence, and {@link #runIfDue()} can read it
      * without the monitor to see a timer not due, as every select with a timeout case asks.
      */
     private long when;
@@ -134,11 +134,13 @@ public abstract class RuntimeTimer {
     /**
      * A receiver polls the timer's channel: fires the timer now if it is due, wherever it is.
      * See {@link io.go4j.internal.chan.ChannelTimer#maybeRun()}.
+     *
+     * @return true if the timer was not due (it did not fire now)
      */
-    public final void maybeRun() {
+    protected final boolean runIfDue() {
         long due = (long) WHEN.getOpaque(this);
         if (due == 0 || due > service.nanoTime()) {
-            return;
+            return true;
         }
         synchronized (this) {
             long now = service.nanoTime();
@@ -147,6 +149,7 @@ public abstract class RuntimeTimer {
                 fireLocked(now);
             }
         }
+        return false;
     }
 
     /** A receiver is about to park on the channel: from now on the heap must hold the timer. */
