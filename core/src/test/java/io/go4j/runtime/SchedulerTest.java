@@ -228,6 +228,45 @@ class SchedulerTest {
         }
     }
 
+    /**
+     * Spares come and go (both workers pinned until a goroutine run by a spare releases them)
+     * while goroutines wake each other through a Mutex, so a goroutine waking a worker from
+     * inside the pool meets a spare taking the pool's idle lock to retire. The pool once parked
+     * such a goroutine on that lock, holding the one spinning token, and the retiring spare then
+     * queued it on its own runnext and exited: that goroutine never ran again and no worker was
+     * ever woken after it (CondTest hung CI that way). Every round must finish.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void sparesRetiringWhileGoroutinesWakeWorkersLoseNoGoroutine() throws InterruptedException {
+        try (Scheduler s = Scheduler.create(2)) {
+            for (int round = 0; round < 2000; round++) {
+                AtomicBoolean release = new AtomicBoolean();
+                CountDownLatch done = new CountDownLatch(2 + 64);
+                for (int i = 0; i < 2; i++) {
+                    s.go(() -> {
+                        while (!release.get()) {
+                            Thread.onSpinWait();
+                        }
+                        done.countDown();
+                    });
+                }
+                Mutex mu = new Mutex();
+                for (int i = 0; i < 64; i++) {
+                    s.go(() -> {
+                        release.set(true);
+                        for (int k = 0; k < 200; k++) {
+                            mu.lock();
+                            mu.unlock();
+                        }
+                        done.countDown();
+                    });
+                }
+                assertTrue(done.await(20, TimeUnit.SECONDS), "round " + round + " lost a goroutine:\n" + s.dump());
+            }
+        }
+    }
+
     @Test
     void dumpShowsWaitReasonsAndStacks() {
         try (Scheduler s = Scheduler.create(2)) {

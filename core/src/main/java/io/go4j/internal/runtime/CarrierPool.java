@@ -1,5 +1,6 @@
 package io.go4j.internal.runtime;
 
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -7,7 +8,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * go4j's carriers: the executor that the virtual threads of goroutines run on, Go's GMP
@@ -37,6 +37,16 @@ public final class CarrierPool implements Executor {
     /** Go caps its threads at 10,000; spares beyond a few hundred would only thrash. */
     private static final int MAX_SPARES = 256;
 
+    private static final VarHandle IDLE_LOCK;
+
+    static {
+        try {
+            IDLE_LOCK = MethodHandles.lookup().findVarHandle(CarrierPool.class, "idleLock", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     final GlobalQueue global = new GlobalQueue();
     /** Workers looking for work to steal; the pool wakes an idle worker only when none is. */
     final AtomicInteger spinning = new AtomicInteger();
@@ -44,7 +54,15 @@ public final class CarrierPool implements Executor {
     final AtomicInteger stuckWorkers = new AtomicInteger();
 
     private final String name;
-    private final ReentrantLock idleLock = new ReentrantLock();
+    /**
+     * 1 while held, else 0: a spin lock, because its holders include goroutines waking a worker
+     * from inside {@link #execute}. A lock that parks would park such a goroutine while it holds
+     * the pool's one {@link #spinning} token, and the thread that released the lock would then
+     * queue it where no worker is woken to look (a retiring spare's {@code runnext}): every later
+     * wake-up sees the token and wakes nobody, and the pool stops. Each holder only moves a few
+     * references and never blocks, so waiting means spinning a few hundred nanoseconds.
+     */
+    private volatile int idleLock;
     /** Guarded by idleLock; most recently idle first, as its caches are the warmest. */
     private final ArrayDeque<Worker> idleWorkers = new ArrayDeque<>();
     /** Size of idleWorkers, readable without the lock. */
@@ -75,7 +93,9 @@ public final class CarrierPool implements Executor {
 
     /**
      * Queues a virtual thread's continuation to run: on the calling carrier's {@code runnext}
-     * when a goroutine of this pool made it ready, else on the global queue.
+     * when a goroutine of this pool made it ready, else on the global queue. A worker's own
+     * thread between two tasks counts as no goroutine: it may be about to retire, and nothing
+     * would then ever take its {@code runnext}.
      */
     @Override
     public void execute(Runnable task) {
@@ -84,7 +104,7 @@ public final class CarrierPool implements Executor {
             return;
         }
         Worker self = currentWorker();
-        if (self == null || self.current == task) {
+        if (self == null || self.current == null || self.current == task) {
             global.offer(task);
         } else if (!self.readyNext(task)) {
             return;
@@ -142,7 +162,7 @@ public final class CarrierPool implements Executor {
             return;
         }
         Worker w = null;
-        idleLock.lock();
+        lockIdle();
         try {
             w = idleWorkers.poll();
             if (w != null) {
@@ -151,7 +171,7 @@ public final class CarrierPool implements Executor {
                 w.idle = false;
             }
         } finally {
-            idleLock.unlock();
+            unlockIdle();
         }
         if (w == null) {
             spinning.decrementAndGet();
@@ -172,19 +192,19 @@ public final class CarrierPool implements Executor {
     }
 
     void pushIdle(Worker w) {
-        idleLock.lock();
+        lockIdle();
         try {
             w.idle = true;
             idleWorkers.push(w);
             idleCount = idleWorkers.size();
         } finally {
-            idleLock.unlock();
+            unlockIdle();
         }
     }
 
     /** @return true if {@code w} was still idle; false if a waker took it off the list first */
     boolean removeIdle(Worker w) {
-        idleLock.lock();
+        lockIdle();
         try {
             if (!w.idle) {
                 return false;
@@ -194,7 +214,7 @@ public final class CarrierPool implements Executor {
             idleCount = idleWorkers.size();
             return true;
         } finally {
-            idleLock.unlock();
+            unlockIdle();
         }
     }
 
@@ -205,7 +225,7 @@ public final class CarrierPool implements Executor {
      * @return false if the spare should stay after all: a worker got stuck meanwhile
      */
     boolean retire(Worker w) {
-        idleLock.lock();
+        lockIdle();
         try {
             if (!terminated && stuckWorkers.get() != 0) {
                 return false;
@@ -219,7 +239,7 @@ public final class CarrierPool implements Executor {
             }
             return true;
         } finally {
-            idleLock.unlock();
+            unlockIdle();
         }
     }
 
@@ -230,17 +250,30 @@ public final class CarrierPool implements Executor {
     }
 
     private void startSpare() {
-        idleLock.lock();
+        Worker spare;
+        lockIdle();
         try {
-            Worker spare = new Worker(this, name + "-spare-" + sparesStarted++, true);
+            spare = new Worker(this, name + "-spare-" + sparesStarted++, true);
             Worker[] all = workers;
             Worker[] more = Arrays.copyOf(all, all.length + 1);
             more[all.length] = spare;
             workers = more;
-            spare.start();
         } finally {
-            idleLock.unlock();
+            unlockIdle();
         }
+        spare.start();
+    }
+
+    private void lockIdle() {
+        while (!IDLE_LOCK.compareAndSet(this, 0, 1)) {
+            while (idleLock != 0) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    private void unlockIdle() {
+        IDLE_LOCK.setRelease(this, 0);
     }
 
     private int spareCount() {
