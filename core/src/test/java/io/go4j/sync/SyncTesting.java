@@ -84,15 +84,17 @@ final class SyncTesting implements AutoCloseable {
         }
     }
 
-    /** Returns once {@code t} is parked (or ended); the test's @Timeout bounds the wait. */
+    /**
+     * Returns once {@code t} is parked (or ended). The test's @Timeout bounds the wait: it
+     * interrupts the test thread, which then fails here with {@code t}'s stack.
+     */
     static void awaitBlocked(Thread t) {
         for (;;) {
             Thread.State s = t.getState();
             if (s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING || s == Thread.State.TERMINATED) {
                 return;
             }
-            Thread.onSpinWait();
-            Thread.yield();
+            pause(t, "to block");
         }
     }
 
@@ -105,9 +107,19 @@ final class SyncTesting implements AutoCloseable {
             if (t.getState() == Thread.State.TERMINATED) {
                 fail(t + " ended instead of blocking");
             }
-            Thread.onSpinWait();
-            Thread.yield();
+            pause(t, "to park on " + blocker);
         }
+    }
+
+    /** A polling loop's pause; fails, showing where {@code t} is, once the test is interrupted. */
+    private static void pause(Thread t, String what) {
+        if (Thread.currentThread().isInterrupted()) {
+            AssertionError e = new AssertionError("gave up waiting for " + t + " " + what);
+            e.setStackTrace(t.getStackTrace());
+            throw e;
+        }
+        Thread.onSpinWait();
+        Thread.yield();
     }
 
     /** Asserts {@code op} throws {@link IllegalStateException} with exactly {@code message}. */

@@ -65,6 +65,7 @@ class TimeTest {
             }
         });
         while (g.getState() != Thread.State.WAITING) {
+            assertFalse(Thread.currentThread().isInterrupted(), "the goroutine never parked");
             Thread.onSpinWait();
         }
         g.interrupt();
