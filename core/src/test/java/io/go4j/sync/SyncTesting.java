@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * Test support: goroutines whose failures come back to the test thread, and a way to wait until
@@ -94,7 +95,7 @@ final class SyncTesting implements AutoCloseable {
             if (s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING || s == Thread.State.TERMINATED) {
                 return;
             }
-            pause(t, "to block");
+            pause(t, () -> "to block");
         }
     }
 
@@ -103,18 +104,19 @@ final class SyncTesting implements AutoCloseable {
      * test queue on the way there.
      */
     static void awaitParkedOn(Thread t, Object blocker) {
+        Supplier<String> what = () -> "to park on " + blocker;
         while (LockSupport.getBlocker(t) != blocker) {
             if (t.getState() == Thread.State.TERMINATED) {
                 fail(t + " ended instead of blocking");
             }
-            pause(t, "to park on " + blocker);
+            pause(t, what);
         }
     }
 
     /** A polling loop's pause; fails, showing where {@code t} is, once the test is interrupted. */
-    private static void pause(Thread t, String what) {
+    private static void pause(Thread t, Supplier<String> what) {
         if (Thread.currentThread().isInterrupted()) {
-            AssertionError e = new AssertionError("gave up waiting for " + t + " " + what);
+            AssertionError e = new AssertionError("gave up waiting for " + t + " " + what.get());
             e.setStackTrace(t.getStackTrace());
             throw e;
         }
