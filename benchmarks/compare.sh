@@ -27,16 +27,18 @@ esac
 results="$PWD/benchmarks/results"
 mkdir -p "$results"
 rm -f "$results"/{jmh-result.json,go-bench.txt,go-memory.txt,memory-java.txt,comparison.md,ratios.png}
-mvn=(./mvnw -q -B -pl benchmarks -am)
+# Each step packages again (a no-op once built): a goal run at an earlier phase would look for
+# go4j-core in ~/.m2, where a fresh machine has none.
+mvn=(./mvnw -q -B -pl benchmarks -am package -DskipTests)
 
 echo "== build"
-"${mvn[@]}" package -DskipTests
+"${mvn[@]}"
 
 echo "== JMH suite"
-"${mvn[@]}" validate exec:exec -Dbench -Dbench.args="$jmh_args" -Dbench.result="$results/jmh-result.json"
+"${mvn[@]}" exec:exec -Dbench -Dbench.args="$jmh_args" -Dbench.result="$results/jmh-result.json"
 
 echo "== parked goroutines (Java)"
-"${mvn[@]}" validate exec:exec@memory -Dmemory.out="$results/memory-java.txt"
+"${mvn[@]}" exec:exec@memory -Dmemory.out="$results/memory-java.txt"
 
 if command -v go >/dev/null 2>&1; then
   echo "== Go twins ($(go version))"
@@ -47,4 +49,4 @@ else
 fi
 
 echo "== report"
-"${mvn[@]}" validate exec:exec@report -Dreport.args="$results $results/jmh-result.json $results/go-bench.txt $results/go-memory.txt $results/memory-java.txt"
+"${mvn[@]}" exec:exec@report -Dreport.args="$results $results/jmh-result.json $results/go-bench.txt $results/go-memory.txt $results/memory-java.txt"
