@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 const (
@@ -168,8 +169,7 @@ func BenchmarkSelectUncontended(b *testing.B) {
 
 // BenchmarkSelectProdCons: GOMAXPROCS producers and consumers on a channel of capacity 128, both
 // sides selecting over it, a timer channel and a close channel, with 100 rounds of local work per
-// item. Go's runtime benchmark makes the timer with time.After(time.Hour); here, as in the JMH
-// twin until go4j has its time package, it is a channel nobody sends to: a case never ready.
+// item. As in Go's runtime benchmark and the go4j twin, the timer is time.After(time.Hour).
 func BenchmarkSelectProdCons(b *testing.B) {
 	invocations(b, opsPerInvocation, func(n int) {
 		left := batches(n)
@@ -180,7 +180,7 @@ func BenchmarkSelectProdCons(b *testing.B) {
 		for p := 0; p < gomaxprocs; p++ {
 			go func() {
 				defer wg.Done()
-				timer := make(chan bool)
+				timer := time.After(time.Hour)
 				foo := 0
 				for atomic.AddInt32(left, -1) >= 0 {
 					for g := 0; g < callsPerSched; g++ {
@@ -197,7 +197,7 @@ func BenchmarkSelectProdCons(b *testing.B) {
 			}()
 			go func() {
 				defer wg.Done()
-				timer := make(chan bool)
+				timer := time.After(time.Hour)
 				foo := 0
 			loop:
 				for {

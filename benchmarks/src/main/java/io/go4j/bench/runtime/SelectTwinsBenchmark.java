@@ -6,12 +6,16 @@ import static io.go4j.bench.runtime.ChanTwinsBenchmark.ZERO;
 
 import com.softwaremill.jox.Channel;
 import io.go4j.Chan;
+import io.go4j.RecvChan;
 import io.go4j.Select;
 import io.go4j.bench.Items;
 import io.go4j.bench.LocalWork;
 import io.go4j.bench.Workers;
 import io.go4j.bench.Workers.Receiver;
 import io.go4j.bench.Workers.Sender;
+import io.go4j.time.Time;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -46,10 +50,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       one item moved</td></tr>
  * </table>
  *
- * <p>Go's {@code SelectProdCons} uses {@code time.After(time.Hour)} as its timer; until go4j has
- * its {@code time} package, both here and in the Go twin it is a channel of each goroutine that
- * nobody sends to, which a select treats the same way (a case that is never ready). Target
- * (DESIGN.md): {@code selectProdCons} at most 1.5x Go's ns/op.
+ * <p>As in Go's {@code SelectProdCons}, each go4j producer and consumer makes its timer with
+ * {@code Time.after} of one hour, and so does the Go twin. Jox has no timer channel: its twin
+ * uses a channel of each thread that nobody sends to, a case that is never ready, which spares it
+ * the timer. Target (DESIGN.md): {@code selectProdCons} at most 1.5x Go's ns/op.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -129,11 +133,11 @@ public class SelectTwinsBenchmark {
         Chan<Integer> closing = Chan.make();
         selectProdCons(Workers.goroutines(), items::send,
                 () -> {
-                    Chan<Integer> timer = Chan.make();
+                    RecvChan<Instant> timer = Time.after(Duration.ofHours(1));
                     return v -> Select.select(Select.send(items, v), Select.recv(timer), Select.recv(closing));
                 },
                 () -> {
-                    Chan<Integer> timer = Chan.make();
+                    RecvChan<Instant> timer = Time.after(Duration.ofHours(1));
                     Integer[] got = {null};
                     Consumer<Integer> keep = v -> got[0] = v;
                     return () -> Select.select(Select.recv(items, keep), Select.recv(timer), Select.recv(closing)) == 0
