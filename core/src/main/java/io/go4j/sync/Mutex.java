@@ -70,9 +70,20 @@ public final class Mutex implements Locker {
     private final WaitList waiters = new WaitList();
     /** The handle {@link #locked()} returns, made once so that it costs no allocation. */
     private final Held held = this::unlock;
+    /** What a parked locker shows as its blocker in thread dumps: this, or the lock it serves. */
+    private final Object blocker;
 
     /** Creates an unlocked mutex: Go's {@code var mu sync.Mutex}. */
     public Mutex() {
+        this.blocker = this;
+    }
+
+    /**
+     * Creates an unlocked mutex that serves as a part of {@code owner} (the writers' mutex of an
+     * {@link RWMutex}), so that its parked lockers show {@code owner} as their blocker.
+     */
+    Mutex(Object owner) {
+        this.blocker = owner;
     }
 
     /**
@@ -212,7 +223,7 @@ public final class Mutex implements Locker {
             waiters.addLast(node);
         }
         waiters.unlock();
-        int got = node.park(this, WaitReason.SYNC_MUTEX_LOCK);
+        int got = node.park(blocker, WaitReason.SYNC_MUTEX_LOCK);
         return got != WaitNode.WAITING ? got : cancel(node);
     }
 

@@ -14,72 +14,88 @@ import java.lang.invoke.VarHandle;
  * A reader/writer mutual exclusion lock: Go's {@code sync.RWMutex}.
  *
  * <p>Any number of readers or one writer may hold it. It prefers writers: once a {@link #lock()}
- * is waiting, new {@link #rLock()}s block until that writer has had its turn, so a stream of
+ * waits for the readers in to leave, new {@link #rLock()}s block until that writer has had its
+ * turn (writers queued behind it wait on their own mutex, as in Go), so a stream of
  * readers cannot starve a writer; the readers that queued behind a writer are all let in when it
  * unlocks, before the next writer, so writers cannot starve readers either. As in Go, a reader
  * must not {@code rLock} again while it holds a read lock (a writer may have queued in
  * between: deadlock). Neither lock is tied to a thread. Unlock happens-before the next lock or
  * rLock returns; rUnlock happens-before the lock that waited for it returns.
  *
- * <h2>Algorithm</h2>
- * Go's {@code sync/rwmutex.go} builds on a Mutex plus two semaphores and a reader count. go4j
- * folds the same rules into one int, so that each uncontended operation is a single CAS:
+ * <h2>Algorithm (Go's {@code sync/rwmutex.go})</h2>
+ * As in Go, writers first take a {@link Mutex} of their own, so that at most one writer at a time
+ * deals with the readers, and a reader's way in and out is a single atomic add that cannot fail,
+ * however many readers come and go at once. One long holds three fields:
  * <ul>
- *   <li>the low 28 bits count the readers that hold the lock;
- *   <li>{@code WRITER}: one writer owns the writer slot, either waiting for the readers already
- *       in to leave (pending) or, once the count is 0, holding the lock;
- *   <li>{@code WRITERS_WAITING} / {@code READERS_WAITING}: a wait list is not empty.
+ *   <li>{@code READERS} (the top 32 bits): readers in, each counted by its own add;
+ *   <li>{@code WRITER} (bit 0): the writer that holds the writers' mutex has claimed the lock.
+ *       It is pending while readers are still in and holds the lock once they are 0;
+ *   <li>{@code QUEUED} (the bits between): readers that arrived after {@code WRITER} was set and
+ *       wait for that writer's turn to end.
  * </ul>
- * A reader gets in by incrementing the count while {@code WRITER} is clear; otherwise it queues.
- * A writer takes the slot by setting {@code WRITER} (which stops new readers) and then waits for
- * the count to reach 0; the reader that brings it to 0 unparks it. A writer that finds the slot
- * taken queues. Unlocking the writer (or a pending writer giving up when interrupted) lets all
- * queued readers in at once and hands the slot to the oldest queued writer, in one CAS.
+ * A reader adds one to {@code READERS}. If the add finds {@code WRITER} clear, the reader is in.
+ * Otherwise it moves its one from {@code READERS} to {@code QUEUED} (one CAS, which finds the
+ * writer gone if it left meanwhile: then the reader is in after all) and waits for a permit.
+ * A writer sets {@code WRITER} with an add and waits until {@code READERS} is 0; whichever reader
+ * brings it to 0, leaving or moving to the queue, wakes the writer if it parked. Unlocking the
+ * writer (or a pending writer giving up when interrupted) clears {@code WRITER} and moves
+ * {@code QUEUED} into {@code READERS} in one CAS, counting the queued readers in before the next
+ * writer can set {@code WRITER}; then it releases one permit per reader so counted, and then the
+ * writers' mutex.
+ *
+ * <p>The permits work like Go's reader semaphore: a release grants the queued readers in
+ * {@link #readers}, oldest first, and banks what is left in {@link #permits} for readers on
+ * their way to the queue. Readers are interchangeable: a reader that moved to the queue during a
+ * later writer's turn may take a permit banked for one of an earlier turn; the earlier one is then
+ * counted in {@code READERS} while it waits and the later one is in while only counted in
+ * {@code QUEUED}. The sums still hold, which is all the writer looks at: readers holding the lock
+ * or owed a banked permit are in {@code READERS}, readers waiting are {@code QUEUED} plus the
+ * banked permits.
  *
  * <p>Both sides mostly wait for something that takes a few instructions (a read or write
- * section), while a park and unpark take microseconds. So before blocking, each waiter spins a
- * few rounds where {@link Spin} allows it: a reader that finds {@code WRITER} set, or a writer
- * that finds the slot taken, retries the one-CAS path before it queues, unless writers are queued
- * already (the slot goes to them next); that is the same as arriving a little later, so writer
- * preference is kept. A pending writer watches the reader count before it parks; a queued waiter
- * watches for its grant (see {@link WaitNode#park}).
+ * section), while a park and unpark take microseconds. So before blocking each waiter spins a
+ * few rounds where {@link Spin} allows it: a pending writer watches {@code READERS}, a queued
+ * reader watches for a banked permit and then its grant (see {@link WaitNode#park}); writers
+ * queued on the writers' mutex spin as any {@link Mutex} locker does.
  *
- * <p>Invariants: a waiting flag is set exactly while its list is not empty, and either waiting
- * flag implies {@code WRITER}; the flags and lists change only under the lock of
- * {@link #readers}, which guards both lists. So an unlocker whose plain CAS back to 0 succeeds
- * knows nobody waits.
+ * <p>Invariants: {@code WRITER} is set only by the holder of {@link #writers}, and cleared only
+ * by it or on its behalf; {@code QUEUED} is 0 while {@code WRITER} is clear. {@link #permits}
+ * and the queue change only under the lock of {@link #readers}; a permit is banked only while
+ * the queue is empty, except that an interrupted reader counted in by an unlocker whose release
+ * has not come yet takes its permit in advance, leaving {@link #permits} at -1 until it comes.
  */
 public final class RWMutex implements Locker {
 
-    static final int READERS = (1 << 28) - 1;
-    static final int WRITER = 1 << 28;
-    static final int WRITERS_WAITING = 1 << 29;
-    static final int READERS_WAITING = 1 << 30;
+    private static final long WRITER = 1L;
+    private static final long QUEUED_ONE = 2L;
+    private static final long QUEUED = 0xFFFF_FFFEL;
+    private static final int READERS_SHIFT = 32;
+    private static final long READER_ONE = 1L << READERS_SHIFT;
 
     private static final VarHandle STATE;
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(RWMutex.class, "state", int.class);
+            STATE = MethodHandles.lookup().findVarHandle(RWMutex.class, "state", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    /** Reader count and flags, see the class comment. */
-    private volatile int state;
+    /** {@code QUEUED | WRITER | READERS}, see the class comment. */
+    private volatile long state;
     /**
-     * The pending writer, unparked by the last reader out. Read only by that reader, so it needs
-     * to be right only while {@code WRITER} is set with readers in; it is written before setting
-     * {@code WRITER} where that may be so ({@link #lockSlow}, {@link #passOn}). The fast path
-     * {@link #lock()} leaves it stale: it sets {@code WRITER} only from 0, and no reader gets in
-     * while {@code WRITER} is set, so nobody reads it during that writer's turn.
+     * The pending writer while it is parked, else null. It is written before the writer's last
+     * look at {@code READERS}, and a reader that brought {@code READERS} to 0 reads it after its
+     * add, so one of the two sees the other.
      */
-    private volatile Thread writer;
-    /** Queued readers. Its lock guards both lists and the waiting flags. */
+    private volatile Thread parkedWriter;
+    /** Permits released and not yet taken; guarded by the lock of {@link #readers}. */
+    private volatile int permits;
+    /** Readers waiting for a permit, oldest first. */
     private final WaitList readers = new WaitList();
-    /** Queued writers, oldest first. Guarded by the lock of {@link #readers}. */
-    private final WaitList writers = new WaitList();
+    /** Go's {@code RWMutex.w}: the writers, one at a time. */
+    private final Mutex writers = new Mutex(this);
     private final Locker rlocker = new ReadLocker();
     private final Held held = this::unlock;
     private final Held rHeld = this::rUnlock;
@@ -96,8 +112,8 @@ public final class RWMutex implements Locker {
      *     acquired and the interrupt status is still set
      */
     public void rLock() {
-        int s = state;
-        if ((s & (WRITER | READERS)) >= READERS || !STATE.compareAndSet(this, s, s + 1)) {
+        long s = (long) STATE.getAndAdd(this, READER_ONE);
+        if ((s & WRITER) != 0) {
             rLockSlow();
         }
     }
@@ -109,12 +125,11 @@ public final class RWMutex implements Locker {
      */
     public boolean tryRLock() {
         for (;;) {
-            int s = state;
+            long s = state;
             if ((s & WRITER) != 0) {
                 return false;
             }
-            checkReaders(s);
-            if (STATE.compareAndSet(this, s, s + 1)) {
+            if (STATE.compareAndSet(this, s, s + READER_ONE)) {
                 return true;
             }
         }
@@ -126,42 +141,51 @@ public final class RWMutex implements Locker {
      * @throws IllegalStateException {@code sync: RUnlock of unlocked RWMutex} if no reader holds it
      */
     public void rUnlock() {
-        for (;;) {
-            int s = state;
-            if ((s & READERS) == 0) {
-                throw new IllegalStateException("sync: RUnlock of unlocked RWMutex");
-            }
-            if (STATE.compareAndSet(this, s, s - 1)) {
-                if ((s & (WRITER | READERS)) == (WRITER | 1)) {
-                    CarrierPool.unparkForRunningReleaser(writer); // last reader out lets the pending writer in
-                }
-                return;
-            }
+        long s = (long) STATE.getAndAdd(this, -READER_ONE);
+        if (readers(s) == 0) {
+            // Misuse. The count, in the top bits, wrapped round without touching the others, and
+            // meanwhile looked like very many readers: harmless (a writer waits a little longer).
+            STATE.getAndAdd(this, READER_ONE);
+            throw new IllegalStateException("sync: RUnlock of unlocked RWMutex");
+        }
+        if ((s & WRITER) != 0 && readers(s) == 1) {
+            wakeWriter(); // the last reader out lets the pending writer in
         }
     }
 
     /**
      * Locks for writing: Go's {@code RWMutex.Lock}. Blocks until no reader or writer holds it;
-     * from the moment it starts waiting, new readers block.
+     * from the moment it starts waiting for readers to leave, new readers block.
      *
      * @throws GoInterruptedException if the thread is interrupted while it must wait; nothing was
      *     acquired (blocked readers are let in again) and the interrupt status is still set
      */
     @Override
     public void lock() {
-        if (!STATE.compareAndSet(this, 0, WRITER)) {
-            lockSlow();
+        writers.lock();
+        long s = (long) STATE.getAndAdd(this, WRITER);
+        if (readers(s) != 0) {
+            awaitReaders();
         }
     }
 
     /**
      * Write-locks if no reader or writer holds it now: Go's {@code RWMutex.TryLock}. Never
-     * blocks.
+     * blocks. As in Go, it takes the writers' mutex first, so it also fails while another
+     * writer holds that mutex on its way in or out: between {@code lock()} taking it and
+     * claiming the lock, or between {@code unlock()} letting readers in and releasing it.
      *
      * @return true if this call locked it
      */
     public boolean tryLock() {
-        return STATE.compareAndSet(this, 0, WRITER);
+        if (!writers.tryLock()) {
+            return false;
+        }
+        if (STATE.compareAndSet(this, 0L, WRITER)) {
+            return true;
+        }
+        writers.unlock();
+        return false;
     }
 
     /**
@@ -171,7 +195,9 @@ public final class RWMutex implements Locker {
      */
     @Override
     public void unlock() {
-        if (!STATE.compareAndSet(this, WRITER, 0)) {
+        if (STATE.compareAndSet(this, WRITER, 0L)) {
+            writers.unlock();
+        } else {
             unlockSlow();
         }
     }
@@ -213,175 +239,167 @@ public final class RWMutex implements Locker {
 
     @Override
     public String toString() {
-        int s = state;
-        return "RWMutex[readers=" + (s & READERS) + ((s & WRITER) != 0 ? ", writer" : "") + "]";
+        long s = state;
+        return "RWMutex[readers=" + readers(s) + ((s & WRITER) != 0 ? ", writer" : "")
+                + ((s & QUEUED) != 0 ? ", queued=" + queued(s) : "") + "]";
+    }
+
+    private static long readers(long s) {
+        return s >>> READERS_SHIFT;
+    }
+
+    private static long queued(long s) {
+        return (s & QUEUED) >>> 1;
     }
 
     // ---- slow paths ----
 
-    private static void checkReaders(int s) {
-        if ((s & READERS) == READERS) {
-            throw new IllegalStateException("sync: too many RWMutex readers");
-        }
-    }
-
+    /** The add of {@link #rLock()} found {@code WRITER} set: queue, unless it left meanwhile. */
     private void rLockSlow() {
-        for (int round = 0; ; ) {
-            int s = state;
-            if ((s & WRITER) == 0) {
-                checkReaders(s);
-                if (STATE.compareAndSet(this, s, s + 1)) {
-                    return;
-                }
-                continue;
-            }
-            if ((s & WRITERS_WAITING) == 0 && Spin.spinOnce(round++, this::writerTurnOver)) {
-                continue; // the writer may be about to leave, with no other writer to take over
-            }
-            readers.lock();
-            s = state;
-            if ((s & WRITER) == 0 || !STATE.compareAndSet(this, s, s | READERS_WAITING)) {
-                readers.unlock(); // the writer left, or the state moved: look again
-                continue;
-            }
-            WaitNode node = new WaitNode(0);
-            readers.addLast(node);
-            readers.unlock();
-            if (node.park(this, WaitReason.SYNC_RWMUTEX_RLOCK) == WaitNode.WAITING) {
-                cancel(node, readers, READERS_WAITING); // returns only if let in meanwhile
-            }
-            return; // the writer counted this reader in when it let it in
-        }
-    }
-
-    private void lockSlow() {
-        for (int round = 0; ; ) {
-            int s = state;
-            if (s == 0) {
-                if (STATE.compareAndSet(this, 0, WRITER)) {
-                    return;
-                }
-            } else if ((s & (WRITER | WRITERS_WAITING)) != WRITER
-                    || !Spin.spinOnce(round++, this::writerTurnOver)) {
-                break; // readers only (take the slot, wait for them), writers queued, or spun out
-            }
-        }
-        Thread me = Thread.currentThread();
-        readers.lock();
         for (;;) {
-            int s = state;
+            long s = state;
             if ((s & WRITER) == 0) {
-                writer = me;
-                if (STATE.compareAndSet(this, s, s | WRITER)) {
-                    readers.unlock();
-                    awaitReaders();
-                    return;
+                return; // that writer's turn ended: the add counts this reader in
+            }
+            if (STATE.compareAndSet(this, s, s - READER_ONE + QUEUED_ONE)) {
+                if (readers(s) == 1) {
+                    wakeWriter(); // this reader's one was the last the pending writer waited for
                 }
-            } else if (STATE.compareAndSet(this, s, s | WRITERS_WAITING)) {
-                break;
+                awaitPermit();
+                return;
             }
         }
-        WaitNode node = new WaitNode(0);
-        writers.addLast(node);
-        readers.unlock();
-        if (node.park(this, WaitReason.SYNC_RWMUTEX_LOCK) == WaitNode.WAITING) {
-            cancel(node, writers, WRITERS_WAITING);
-        }
-        awaitReaders(); // the slot was handed over: wait for the readers that are still in
     }
 
-    /** Interrupted while queued: leaves {@code list} and throws, unless let in meanwhile. */
-    private void cancel(WaitNode node, WaitList list, int flag) {
+    /** Counted in {@code QUEUED}: waits until an unlocker's permit lets this reader in. */
+    private void awaitPermit() {
+        for (int round = 0; permits <= 0 && Spin.spinOnce(round, this::permitBanked); round++) {
+            // the writer may be about to unlock
+        }
         readers.lock();
-        if (node.state != WaitNode.WAITING) {
+        if (permits > 0) {
+            permits--;
             readers.unlock();
             return;
         }
-        list.remove(node);
-        if (list.isEmpty()) {
-            for (int s; !STATE.compareAndSet(this, s = state, s & ~flag); ) {
-                // retry: readers may be leaving
-            }
-        }
+        WaitNode node = new WaitNode(0);
+        readers.addLast(node);
         readers.unlock();
-        throw new GoInterruptedException();
+        if (node.park(this, WaitReason.SYNC_RWMUTEX_RLOCK) == WaitNode.WAITING) {
+            withdraw(node);
+        }
     }
 
-    /** Owns the writer slot: spins a little, then parks, until the readers that were in left. */
+    private boolean permitBanked() {
+        return permits > 0;
+    }
+
+    /**
+     * Interrupted while queued: leaves the queue and its count, and throws; returns instead if
+     * let in meanwhile.
+     */
+    private void withdraw(WaitNode node) {
+        readers.lock();
+        if (node.state != WaitNode.WAITING) {
+            readers.unlock();
+            return; // granted
+        }
+        readers.remove(node);
+        for (;;) {
+            long s = state;
+            if ((s & WRITER) == 0) {
+                // An unlocker counted this reader in and is on its way to release the permits:
+                // take one of them now, as if granted.
+                permits--;
+                readers.unlock();
+                return;
+            }
+            if (STATE.compareAndSet(this, s, s - QUEUED_ONE)) {
+                readers.unlock();
+                throw new GoInterruptedException();
+            }
+        }
+    }
+
+    /** Holds the writers' mutex, {@code WRITER} set: spins a little, then parks, until readers are out. */
     private void awaitReaders() {
         for (int round = 0; !readersOut() && Spin.spinOnce(round, this::readersOut); round++) {
             // the last reader may be about to leave
         }
-        if (!Goroutines.parkUntil(this, WaitReason.SYNC_RWMUTEX_LOCK, this::readersOut)) {
+        if (readersOut()) {
+            return;
+        }
+        parkedWriter = Thread.currentThread();
+        boolean in = Goroutines.parkUntil(this, WaitReason.SYNC_RWMUTEX_LOCK, this::readersOut);
+        parkedWriter = null;
+        if (!in) {
             abandon();
         }
     }
 
-    /** What a pending writer waits for: the readers that were in have all left. */
+    /** What a pending writer waits for: no reader is in. */
     private boolean readersOut() {
-        return (state & READERS) == 0;
+        return readers(state) == 0;
     }
 
-    /**
-     * What a spinning newcomer waits for while a writer owns the slot: the slot free again, or
-     * writers queued for it (then the newcomer would wait a whole further turn: no use spinning).
-     */
-    private boolean writerTurnOver() {
-        return (state & (WRITER | WRITERS_WAITING)) != WRITER;
-    }
-
-    /** A pending writer was interrupted: gives the slot up and throws, unless it got the lock. */
-    private void abandon() {
-        readers.lock();
-        if ((state & READERS) == 0) {
-            readers.unlock();
-            return; // the last reader left meanwhile: the lock is ours
+    /** Unparks the pending writer, if it parked. */
+    private void wakeWriter() {
+        Thread w = parkedWriter;
+        if (w != null) {
+            CarrierPool.unparkForRunningReleaser(w);
         }
-        passOn();
-        throw new GoInterruptedException();
+    }
+
+    /** A pending writer was interrupted: ends its turn unused and throws, unless it got the lock. */
+    private void abandon() {
+        for (;;) {
+            long s = state;
+            if (readers(s) == 0) {
+                return; // the last reader left meanwhile: the lock is ours
+            }
+            if (STATE.compareAndSet(this, s, openToQueued(s))) {
+                endTurn(s);
+                throw new GoInterruptedException();
+            }
+        }
     }
 
     private void unlockSlow() {
-        int s = state;
-        if ((s & (WRITER | READERS)) != WRITER) {
-            throw new IllegalStateException("sync: Unlock of unlocked RWMutex");
+        for (;;) {
+            long s = state;
+            if ((s & WRITER) == 0) {
+                throw new IllegalStateException("sync: Unlock of unlocked RWMutex");
+            }
+            if (STATE.compareAndSet(this, s, openToQueued(s))) {
+                endTurn(s);
+                return;
+            }
         }
-        readers.lock();
-        passOn();
+    }
+
+    /** The state after a writer's turn that found {@code s}: the queued readers counted in. */
+    private static long openToQueued(long s) {
+        return (readers(s) + queued(s)) << READERS_SHIFT;
     }
 
     /**
-     * Lock of {@link #readers} held, writer slot owned: lets every queued reader in, hands the
-     * slot to the oldest queued writer if any, and releases the lock.
+     * After the CAS of {@link #openToQueued}: releases a permit to each reader that was queued in
+     * {@code s}, granting the queue first and banking the rest, then the writers' mutex.
      */
-    private void passOn() {
-        int admitted = readers.size();
-        WaitNode next = writers.poll();
-        if (next != null) {
-            writer = next.thread;
-        }
-        for (;;) {
-            int s = state;
-            int n = (s & READERS) + admitted;
-            if (next != null) {
-                n |= WRITER;
+    private void endTurn(long s) {
+        int released = (int) queued(s);
+        if (released > 0) {
+            readers.lock();
+            int available = permits + released;
+            WaitNode chain = null;
+            for (; available > 0 && !readers.isEmpty(); available--) {
+                chain = readers.grantFirst(WaitNode.GRANTED, chain);
             }
-            if (!writers.isEmpty()) {
-                n |= WRITERS_WAITING;
-            }
-            if (STATE.compareAndSet(this, s, n)) {
-                break;
-            }
+            permits = available;
+            readers.unlock();
+            WaitList.unparkAll(chain);
         }
-        WaitNode chain = readers.grantAll(WaitNode.GRANTED);
-        if (next != null) {
-            next.grant(WaitNode.GRANTED);
-        }
-        readers.unlock();
-        WaitList.unparkAll(chain);
-        if (next != null) {
-            CarrierPool.unparkForRunningReleaser(next.thread);
-        }
+        writers.unlock();
     }
 
     /** {@link #rLocker()}: the read side as a {@link Locker}. */

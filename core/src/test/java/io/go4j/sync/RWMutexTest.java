@@ -168,6 +168,43 @@ class RWMutexTest {
         assertTrue(rw.tryLock(), "lock left held: " + rw);
     }
 
+    /**
+     * The pattern of Go's {@code BenchmarkRWMutexWrite10} on goroutines and platform threads at
+     * once: each does a write lock every tenth operation and read locks otherwise, with sections
+     * of no length. Readers keep arriving while a writer is pending or holds the lock, so they
+     * take the queueing path (and its hand-back of their count) all the time; a lost wake-up
+     * shows as a timeout. It once hung a JMH run that the tests above passed.
+     */
+    @Test
+    void writeEveryTenthOperation() throws Exception {
+        AtomicInteger activity = new AtomicInteger();
+        RWMutex rw = new RWMutex();
+        SyncTesting.Body body = () -> {
+            for (int i = 1; i <= 200_000; i++) {
+                if (i % 10 == 0) {
+                    rw.lock();
+                    int n = activity.addAndGet(10000);
+                    SyncTesting.check(n == 10000, "writer in with others: " + n);
+                    activity.addAndGet(-10000);
+                    rw.unlock();
+                } else {
+                    rw.rLock();
+                    int n = activity.incrementAndGet();
+                    SyncTesting.check(n >= 1 && n < 10000, "reader in with a writer: " + n);
+                    activity.decrementAndGet();
+                    rw.rUnlock();
+                }
+            }
+        };
+        try (SyncTesting g = new SyncTesting()) {
+            g.go(body);
+            g.go(body);
+            g.platform(body);
+        }
+        assertEquals(0, activity.get());
+        assertTrue(rw.tryLock(), "lock left held: " + rw);
+    }
+
     @Test
     void interruptedBeforeWaitsThatMustBlock() {
         RWMutex rw = new RWMutex();
