@@ -19,8 +19,12 @@ public final class Goroutine implements Runnable, Thread.UncaughtExceptionHandle
 
     /** Why the goroutine is blocked in a go4j operation, or null while it is not. */
     volatile WaitReason waitReason;
-    /** {@link System#nanoTime()} when it blocked; meaningful while {@code waitReason} is set. */
-    volatile long waitSince;
+    /**
+     * {@link System#nanoTime()} when it blocked, to within one sysmon period; meaningful while
+     * {@code waitReason} is set. Not volatile: written just before {@code waitReason} and read
+     * just after it, so the volatile {@code waitReason} publishes it.
+     */
+    long waitSince;
 
     Goroutine(GoroutineGroup group, Program program, Runnable body) {
         this.group = group;
@@ -66,7 +70,7 @@ public final class Goroutine implements Runnable, Thread.UncaughtExceptionHandle
     }
 
     void block(WaitReason reason) {
-        waitSince = System.nanoTime();
+        waitSince = Sysmon.coarseNanoTime();
         waitReason = reason;
         if (program != null && reason.asleep()) {
             program.fellAsleep();

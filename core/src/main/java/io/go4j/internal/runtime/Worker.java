@@ -32,10 +32,15 @@ final class Worker extends Thread {
     private static final long SPARE_LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private static final VarHandle STUCK;
+    private static final VarHandle CURRENT;
+    private static final VarHandle TICKS;
 
     static {
         try {
-            STUCK = MethodHandles.lookup().findVarHandle(Worker.class, "stuck", boolean.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STUCK = lookup.findVarHandle(Worker.class, "stuck", boolean.class);
+            CURRENT = lookup.findVarHandle(Worker.class, "current", Runnable.class);
+            TICKS = lookup.findVarHandle(Worker.class, "ticks", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -46,7 +51,13 @@ final class Worker extends Thread {
     /** A compensating worker added by sysmon; it retires once no worker is stuck. */
     final boolean spare;
 
-    /** The task running now, or null: a task resubmitted while it runs is yielding. */
+    /**
+     * The task running now, or null: a task resubmitted while it runs is yielding. Only this
+     * worker writes it and {@link #ticks}, twice per task, with release stores rather than
+     * volatile ones: the other readers (sysmon, a thief deciding whether to wait for
+     * {@code runnext}) only make guesses that a moment's delay cannot make wrong, and a
+     * volatile store's fence would cost every goroutine switch.
+     */
     volatile Runnable current;
     /** Tasks run so far; sysmon reads it to notice a worker inside one task for too long. */
     volatile long ticks;
@@ -78,12 +89,12 @@ final class Worker extends Thread {
     public void run() {
         Runnable task;
         while ((task = findRunnable()) != null) {
-            ticks++;
-            current = task;
+            TICKS.setRelease(this, ticks + 1);
+            CURRENT.setRelease(this, task);
             try {
                 task.run();
             } finally {
-                current = null;
+                CURRENT.setRelease(this, null);
                 unstick();
             }
         }
