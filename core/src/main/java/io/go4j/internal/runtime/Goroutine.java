@@ -1,11 +1,24 @@
 package io.go4j.internal.runtime;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * What go4j knows of one goroutine: Go's {@code g}. It is the task of the goroutine's virtual
  * thread: it runs the body, hands an uncaught exception to the goroutine's {@link Program}, and
  * takes the goroutine out of the books when it ends.
  */
 public final class Goroutine implements Runnable, Thread.UncaughtExceptionHandler {
+
+    private static final VarHandle WAIT_REASON;
+
+    static {
+        try {
+            WAIT_REASON = MethodHandles.lookup().findVarHandle(Goroutine.class, "waitReason", WaitReason.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     final GoroutineGroup group;
     /** The {@code Go.main} program the goroutine belongs to, or null. */
@@ -17,7 +30,15 @@ public final class Goroutine implements Runnable, Thread.UncaughtExceptionHandle
     Goroutine prev;
     Goroutine next;
 
-    /** Why the goroutine is blocked in a go4j operation, or null while it is not. */
+    /**
+     * Why the goroutine is blocked in a go4j operation, or null while it is not. Only the
+     * goroutine writes it, on the way into and out of every blocking wait, with release stores:
+     * a volatile store's fence would cost every park. Its readers need no more. A dump's view
+     * may lag by a moment. The deadlock check counts a goroutine as asleep only if its thread
+     * is also parked, and parking is a volatile write of the thread's state that follows the
+     * store of the reason; waking is followed by {@link Program#wokeUp}, an atomic update that
+     * publishes the null stored before it.
+     */
     volatile WaitReason waitReason;
     /**
      * {@link System#nanoTime()} when it blocked, to within one sysmon period; meaningful while
@@ -71,7 +92,7 @@ public final class Goroutine implements Runnable, Thread.UncaughtExceptionHandle
 
     void block(WaitReason reason) {
         waitSince = Sysmon.coarseNanoTime();
-        waitReason = reason;
+        WAIT_REASON.setRelease(this, reason);
         if (program != null && reason.asleep()) {
             program.fellAsleep();
         }
@@ -79,7 +100,7 @@ public final class Goroutine implements Runnable, Thread.UncaughtExceptionHandle
 
     void unblock() {
         WaitReason reason = waitReason;
-        waitReason = null;
+        WAIT_REASON.setRelease(this, null);
         if (program != null && reason.asleep()) {
             program.wokeUp();
         }
