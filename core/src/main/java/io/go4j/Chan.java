@@ -6,6 +6,7 @@ import io.go4j.internal.chan.TimerChannels;
 import io.go4j.internal.chan.WaitQueue;
 import io.go4j.internal.chan.Waiter;
 import io.go4j.internal.runtime.WaitReason;
+import io.go4j.internal.sync.Spin;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Instant;
@@ -50,7 +51,6 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     /** What {@link #pollLocked()} returns when nothing can be received now. */
     static final Object NOT_READY = new Object();
 
-    private static final int LOCK_SPINS = 64;
     private static final AtomicLong IDS = new AtomicLong();
     private static final VarHandle LOCK;
     private static final VarHandle ID;
@@ -375,12 +375,12 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
      *     is held, so that the yield cannot strand a lock
      */
     private void lockContended(boolean mayYield) {
-        for (int spins = 0; ; spins++) {
+        for (int round = 0; ; round++) {
             if (lock == 0 && LOCK.compareAndSet(this, 0, 1)) {
                 return;
             }
-            if (spins < LOCK_SPINS || !mayYield) {
-                Thread.onSpinWait();
+            if (Spin.lockMaySpin(round) || !mayYield) {
+                Spin.pause(round);
             } else {
                 Thread.yield();
             }

@@ -14,7 +14,8 @@ public final class Goroutine implements Runnable, Thread.UncaughtExceptionHandle
 
     static {
         try {
-            WAIT_REASON = MethodHandles.lookup().findVarHandle(Goroutine.class, "waitReason", WaitReason.class);
+            WAIT_REASON = MethodHandles.lookup()
+                    .findVarHandle(Goroutine.class, "waitReason", WaitReason.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

@@ -18,7 +18,6 @@ import java.lang.invoke.VarHandle;
  */
 public final class WaitList {
 
-    private static final int SPINS = 64;
     private static final VarHandle HELD;
 
     static {
@@ -43,12 +42,12 @@ public final class WaitList {
     }
 
     private void lockContended() {
-        for (int spins = 0; ; spins++) {
+        for (int round = 0; ; round++) {
             if (held == 0 && HELD.compareAndSet(this, 0, 1)) {
                 return;
             }
-            if (spins < SPINS) {
-                Thread.onSpinWait();
+            if (Spin.lockMaySpin(round)) {
+                Spin.pause(round);
             } else {
                 Thread.yield();
             }
