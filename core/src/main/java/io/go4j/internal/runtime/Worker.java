@@ -200,7 +200,10 @@ final class Worker extends Thread {
     /**
      * Go's thief sleeps 3 µs before it takes a running worker's {@code runnext}: the goroutine
      * there was usually readied by one about to block, and will run on this worker in a moment,
-     * next to its partner's data. Only if it is still there after that is it fair game.
+     * next to its partner's data. Only if it is still there after that is it fair game. The
+     * thief does not look at {@code runnext} while it waits: the slot shares a cache line with
+     * {@code tail}, which the owner writes at every hand-off, and each look would make the
+     * owner's next write a miss.
      *
      * @return true if {@code runnext} held the same task before and after the wait
      */
@@ -211,12 +214,9 @@ final class Worker extends Thread {
         }
         long until = System.nanoTime() + RUNNEXT_GRACE_NANOS;
         while (System.nanoTime() - until < 0) {
-            if (queue.peekRunnext() != before) {
-                return false;
-            }
             Thread.onSpinWait();
         }
-        return true;
+        return queue.peekRunnext() == before;
     }
 
     private void startSpinning() {
