@@ -379,11 +379,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             if (lock == 0 && LOCK.compareAndSet(this, 0, 1)) {
                 return;
             }
-            if (Spin.lockMaySpin(round) || !mayYield) {
-                Spin.pause(round);
-            } else {
-                Thread.yield();
-            }
+            Spin.lockBackoff(round, mayYield);
         }
     }
 

@@ -17,9 +17,8 @@ import java.util.function.BooleanSupplier;
  * lingers holds the only slot of a 2-core machine, making the next waiter park.
  *
  * <p>The spin locks inside channels and wait lists follow Go's {@code lock2} instead
- * ({@link #lockMaySpin}, {@link #pause(int)}): no cap on spinners, because their holders never
- * block and release them within a few hundred nanoseconds, and a yield rather than a park at
- * the end.
+ * ({@link #lockBackoff}): no cap on spinners, because their holders never block and release
+ * them within a few hundred nanoseconds, and a yield rather than a park at the end.
  */
 public final class Spin {
 
@@ -58,14 +57,20 @@ public final class Spin {
     }
 
     /**
-     * Whether a thread that found a spin lock held (a channel's, a wait list's) should look at
-     * it again after one {@link #pause(int)} rather than yield: for {@link #MAX_ROUNDS} rounds
-     * on a multicore, as Go's {@code lock2} spins.
+     * Waits once before a thread that found a spin lock held (a channel's, a wait list's) looks
+     * at it again: one {@link #pause(int)} for the first {@link #MAX_ROUNDS} rounds on a
+     * multicore, as Go's {@code lock2} spins, then a yield; always a pause for a caller that
+     * must not yield.
      *
-     * @param round how many rounds this acquisition spun already
+     * @param round how many rounds this acquisition waited already
+     * @param mayYield false if the caller holds other spin locks: a yield could strand them
      */
-    public static boolean lockMaySpin(int round) {
-        return round < MAX_ROUNDS && MAX_SPINNERS >= 1;
+    public static void lockBackoff(int round, boolean mayYield) {
+        if ((round < MAX_ROUNDS && multicore()) || !mayYield) {
+            pause(round);
+        } else {
+            Thread.yield();
+        }
     }
 
     /**
@@ -81,7 +86,7 @@ public final class Spin {
      *
      * @param round how many rounds this acquisition spun already
      */
-    public static void pause(int round) {
+    private static void pause(int round) {
         int pauses = LOCK_FIRST_PAUSES << Math.min(round, MAX_ROUNDS - 1);
         for (int i = 0; i < pauses; i++) {
             Thread.onSpinWait();

@@ -46,11 +46,7 @@ public final class WaitList {
             if (held == 0 && HELD.compareAndSet(this, 0, 1)) {
                 return;
             }
-            if (Spin.lockMaySpin(round)) {
-                Spin.pause(round);
-            } else {
-                Thread.yield();
-            }
+            Spin.lockBackoff(round, true);
         }
     }
 
