@@ -206,26 +206,14 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         Waiter self = new Waiter(null);
         receivers.add(self);
         unlock();
-        if (!(timer == null ? self.await(WaitReason.CHAN_RECEIVE) : awaitTimer(self))) {
+        boolean claimed = timer == null
+                ? self.await(WaitReason.CHAN_RECEIVE)
+                : self.await(WaitReason.CHAN_RECEIVE, timer);
+        if (!claimed) {
             dequeue(self, false);
             throw new GoInterruptedException();
         }
         return self.closed ? CLOSED : self.item;
-    }
-
-    /**
-     * Waits as a queued receiver on a timer channel: the timer goes into the heap only if the
-     * receiver is about to park, so a counterpart that arrives while it spins costs the heap
-     * nothing.
-     */
-    private boolean awaitTimer(Waiter self) {
-        if (self.spin()) {
-            return true;
-        }
-        timer.block();
-        boolean claimed = self.park(WaitReason.CHAN_RECEIVE);
-        timer.unblock();
-        return claimed;
     }
 
     @Override

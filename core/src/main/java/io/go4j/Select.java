@@ -1,5 +1,6 @@
 package io.go4j;
 
+import io.go4j.internal.chan.ChannelTimer;
 import io.go4j.internal.chan.Waiter;
 import io.go4j.internal.runtime.WaitReason;
 import java.util.List;
@@ -381,38 +382,26 @@ public final class Select {
     }
 
     /**
-     * Waiters queued, locks released: waits for a claim. The timers of receive cases on timer
-     * channels go into the heap only if the select is about to park (see Chan#awaitReceive).
+     * Waiters queued, locks released: waits for a claim. The timers of queued receive cases on
+     * timer channels go into the heap only if the select is about to park.
      */
     private static boolean await(Waiter owner, Case[] cases, Waiter[] waiters) {
-        if (!hasTimerCase(cases, waiters)) {
+        int timers = 0;
+        for (int i = 0; i < cases.length; i++) {
+            if (waiters[i] != null && isTimerCase(cases[i])) {
+                timers++;
+            }
+        }
+        if (timers == 0) {
             return owner.await(WaitReason.SELECT);
         }
-        if (owner.spin()) {
-            return true;
-        }
-        for (int i = 0; i < cases.length; i++) {
+        ChannelTimer[] queued = new ChannelTimer[timers];
+        for (int i = 0, k = 0; k < timers; i++) {
             if (waiters[i] != null && isTimerCase(cases[i])) {
-                cases[i].chan.timer.block();
+                queued[k++] = cases[i].chan.timer;
             }
         }
-        boolean claimed = owner.park(WaitReason.SELECT);
-        for (int i = 0; i < cases.length; i++) {
-            if (waiters[i] != null && isTimerCase(cases[i])) {
-                cases[i].chan.timer.unblock();
-            }
-        }
-        return claimed;
-    }
-
-    /** Whether a queued case ({@code waiters[i]} not null) receives from a timer's channel. */
-    private static boolean hasTimerCase(Case[] cases, Waiter[] waiters) {
-        for (int i = 0; i < cases.length; i++) {
-            if (waiters[i] != null && isTimerCase(cases[i])) {
-                return true;
-            }
-        }
-        return false;
+        return owner.await(WaitReason.SELECT, queued);
     }
 
     /** A receive from a timer's channel: the select must tell the timer when it parks. */

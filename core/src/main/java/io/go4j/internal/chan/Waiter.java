@@ -149,14 +149,36 @@ public final class Waiter {
     }
 
     /**
-     * Owner only: the first half of {@link #await}, for a caller that must act before it parks
-     * (a receiver on a timer channel puts the timer in the heap only once it is about to park).
+     * Owner only: {@link #await(WaitReason)} for an owner that receives from timer channels. Their
+     * timers go into the heap only once the owner is about to park (Go's {@code blockTimerChan}),
+     * so a counterpart that arrives while it spins costs the heap nothing, and leave it as soon as
+     * the owner stops waiting ({@code unblockTimerChan}).
+     *
+     * @param reason what the owner waits for, as a goroutine dump shows it
+     * @param timers the timers of the timer channels it waits on, one per queued case
+     * @return true if claimed; false if cancelled by an interrupt
+     */
+    public boolean await(WaitReason reason, ChannelTimer... timers) {
+        if (spin()) {
+            return true;
+        }
+        for (ChannelTimer t : timers) {
+            t.block();
+        }
+        boolean claimed = park(reason);
+        for (ChannelTimer t : timers) {
+            t.unblock();
+        }
+        return claimed;
+    }
+
+    /**
      * Spins briefly, unless there is a single core (nobody could run the counterpart), too many
      * spin already, or other goroutines wait for this carrier (the spin would delay them).
      *
-     * @return true if claimed meanwhile; false if the caller must go on to {@link #park}
+     * @return true if claimed meanwhile; false if the owner must go on to {@link #park}
      */
-    public boolean spin() {
+    private boolean spin() {
         if (MAX_SPINNERS == 1) {
             return false;
         }
@@ -184,13 +206,8 @@ public final class Waiter {
         return false;
     }
 
-    /**
-     * Owner only, after a {@link #spin()} that saw no claim: the second half of {@link #await}.
-     *
-     * @param reason what the owner waits for, as a goroutine dump shows it
-     * @return true if claimed; false if cancelled by an interrupt
-     */
-    public boolean park(WaitReason reason) {
+    /** After a {@link #spin()} that saw no claim: parks until claimed or interrupted. */
+    private boolean park(WaitReason reason) {
         parking = true;
         if (state != WAITING || Goroutines.parkUntil(this, reason, () -> state != WAITING)) {
             return true;
