@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the benchmarks, runs the JMH suite (go4j, Jox and java.util.concurrent side by side), the
 # parked-goroutine memory program and, when `go` is installed, the Go twins in benchmarks/go, then
-# writes benchmarks/results/: jmh-result.json, go-bench.txt, go-memory.txt, memory-java.txt, the
+# writes benchmarks/results/: jmh-result.json, go-bench.txt, go-memory.txt, memory-java.txt,
+# machine.txt (the cores' cache-line round trip before and after, see CoreRoundTrip), the
 # table comparison.md and the chart ratios.png. See benchmarks/README.md.
 #
 #   benchmarks/compare.sh          quick mode: a smoke-sized run (numbers rough)
@@ -26,13 +27,16 @@ esac
 
 results="$PWD/benchmarks/results"
 mkdir -p "$results"
-rm -f "$results"/{jmh-result.json,go-bench.txt,go-memory.txt,memory-java.txt,comparison.md,ratios.png}
+rm -f "$results"/{jmh-result.json,go-bench.txt,go-memory.txt,memory-java.txt,machine.txt,comparison.md,ratios.png}
 # Each step packages again (a no-op once built): a goal run at an earlier phase would look for
 # go4j-core in ~/.m2, where a fresh machine has none.
 mvn=(./mvnw -q -B -pl benchmarks -am package -DskipTests)
 
 echo "== build"
 "${mvn[@]}"
+
+echo "== cache-line round trip between the cores, before"
+"${mvn[@]}" exec:exec@roundtrip -Droundtrip.label=start -Droundtrip.out="$results/machine.txt"
 
 echo "== JMH suite"
 "${mvn[@]}" exec:exec -Dbench -Dbench.args="$jmh_args" -Dbench.result="$results/jmh-result.json"
@@ -48,5 +52,8 @@ else
   echo "== Go twins skipped: no 'go' command on PATH (install it with: apt-get install golang-go)"
 fi
 
+echo "== cache-line round trip between the cores, after"
+"${mvn[@]}" exec:exec@roundtrip -Droundtrip.label=end -Droundtrip.out="$results/machine.txt"
+
 echo "== report"
-"${mvn[@]}" exec:exec@report -Dreport.args="$results $results/jmh-result.json $results/go-bench.txt $results/go-memory.txt $results/memory-java.txt"
+"${mvn[@]}" exec:exec@report -Dreport.args="$results $results/jmh-result.json $results/go-bench.txt $results/go-memory.txt $results/memory-java.txt $results/machine.txt"

@@ -129,7 +129,7 @@ public final class Report {
 
     /** The Markdown table: one line per row of {@link Twins#ROWS}. */
     static String table(Map<String, Measure> m) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(roundTrips(m));
         sb.append("| workload | unit | go4j | Go | Jox | JDK | JDK is | go4j / Go | go4j / Jox | go4j / JDK |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Twins.Row r : Twins.ROWS) {
@@ -146,6 +146,21 @@ public final class Report {
                     .append(" |\n");
         }
         return sb.toString();
+    }
+
+    /**
+     * The line above the table: how long the cores took to pass a cache line back and forth
+     * before and after the run ({@link CoreRoundTrip}), the condition that moves the ratios most;
+     * nothing if it was not measured.
+     */
+    private static String roundTrips(Map<String, Measure> m) {
+        Measure before = m.get("mem:CoreRoundTrip/start");
+        Measure after = m.get("mem:CoreRoundTrip/end");
+        if (before == null || after == null) {
+            return "";
+        }
+        return "Cache-line round trip between the two cores (CoreRoundTrip): " + format(before.value())
+                + " ns before the run, " + format(after.value()) + " ns after it.\n\n";
     }
 
     private static Measure get(Map<String, Measure> m, String key) {

@@ -1,0 +1,71 @@
+package io.go4j.bench.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Measures how long the machine's cores take to pass a cache line back and forth: two platform
+ * threads, each spinning until a shared counter says it is its turn, then handing the turn over.
+ * Every unbuffered hand-off, contended lock and work steal between two carriers pays this price,
+ * and on the virtual machines we run on it changes from day to day (90 to 440 ns has been seen
+ * on the same kind of VM), which moves go4j's ratios to Go and to the JDK more than any change to
+ * go4j does. {@code compare.sh} runs it before and after the suite so that a comparison says in
+ * which of these conditions it was made.
+ *
+ * <p>Usage: {@code CoreRoundTrip LABEL OUTPUT-FILE}: appends
+ * {@code CoreRoundTrip/LABEL 1 <ns> ns/op}, the median of {@value #ROUNDS} rounds of
+ * {@value #ROUND_TRIPS} round trips, to the file, in the format of {@code go test -bench} lines,
+ * which {@link Report} reads. On a single core it writes nothing: there is no second core.
+ */
+public final class CoreRoundTrip {
+
+    private static final int ROUND_TRIPS = 500_000;
+    private static final int ROUNDS = 5;
+
+    private CoreRoundTrip() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("usage: CoreRoundTrip LABEL OUTPUT-FILE");
+        }
+        if (Runtime.getRuntime().availableProcessors() < 2) {
+            System.out.println("CoreRoundTrip: one core, nothing to measure");
+            return;
+        }
+        double[] nanos = new double[ROUNDS];
+        for (int i = 0; i < ROUNDS; i++) {
+            nanos[i] = roundTripNanos();
+        }
+        Arrays.sort(nanos);
+        String line = String.format("CoreRoundTrip/%s 1 %.1f ns/op%n", args[0], nanos[ROUNDS / 2]);
+        System.out.print(line);
+        Files.writeString(Path.of(args[1]), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** One round: the mean time of a round trip, in nanoseconds. */
+    private static double roundTripNanos() throws InterruptedException {
+        AtomicLong turn = new AtomicLong();
+        Thread echo = new Thread(() -> passTurns(turn, 1));
+        echo.start();
+        long start = System.nanoTime();
+        passTurns(turn, 0);
+        long elapsed = System.nanoTime() - start;
+        echo.join();
+        return (double) elapsed / ROUND_TRIPS;
+    }
+
+    /** Waits for each of this side's turns ({@code parity}, then every second one) and passes it on. */
+    private static void passTurns(AtomicLong turn, int parity) {
+        for (long mine = parity; mine < 2L * ROUND_TRIPS; mine += 2) {
+            while (turn.get() != mine) {
+                Thread.onSpinWait();
+            }
+            turn.set(mine + 1);
+        }
+    }
+}
