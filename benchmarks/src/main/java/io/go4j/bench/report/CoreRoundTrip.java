@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Measures how long the machine's cores take to pass a cache line back and forth: two platform
  * threads, each spinning until a shared counter says it is its turn, then handing the turn over.
  * Every unbuffered hand-off, contended lock and work steal between two carriers pays this price,
- * and on the virtual machines we run on it changes from day to day (90 to 440 ns has been seen
- * on the same kind of VM), which moves go4j's ratios to Go and to the JDK more than any change to
- * go4j does. {@code compare.sh} runs it before and after the suite so that a comparison says in
+ * and on the virtual machines we run on it changes while you watch (67 ns before one 22-minute
+ * run and 486 ns after it, on one VM), which moves go4j's ratios to Go and to the JDK more than
+ * most changes to go4j do. {@code compare.sh} runs it before and after the suite so that a comparison says in
  * which of these conditions it was made.
  *
  * <p>Usage: {@code CoreRoundTrip LABEL OUTPUT-FILE}: appends
