@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Every unbuffered hand-off, contended lock and work steal between two carriers pays this price,
  * and on the virtual machines we run on it changes while you watch (67 ns before one 22-minute
  * run and 486 ns after it, on one VM), which moves go4j's ratios to Go and to the JDK more than
- * most changes to go4j do. {@code compare.sh} runs it before and after the suite so that a comparison says in
- * which of these conditions it was made.
+ * most changes to go4j do. {@code compare.sh} runs it before and after the suite so that a
+ * comparison says in which of these conditions it was made.
  *
  * <p>Usage: {@code CoreRoundTrip LABEL OUTPUT-FILE}: appends
  * {@code CoreRoundTrip/LABEL 1 <ns> ns/op}, the median of {@value #ROUNDS} rounds of
