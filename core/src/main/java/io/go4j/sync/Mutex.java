@@ -1,13 +1,13 @@
 package io.go4j.sync;
 
 import io.go4j.GoInterruptedException;
-import io.go4j.internal.runtime.CarrierPool;
 import io.go4j.internal.runtime.WaitReason;
 import io.go4j.internal.sync.Spin;
 import io.go4j.internal.sync.WaitList;
 import io.go4j.internal.sync.WaitNode;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A mutual exclusion lock: Go's {@code sync.Mutex}.
@@ -289,7 +289,7 @@ public final class Mutex implements Locker {
         }
         waiters.unlock();
         if (n != null) {
-            CarrierPool.unparkForRunningReleaser(n.thread);
+            LockSupport.unpark(n.thread);
         }
     }
 
@@ -318,7 +318,7 @@ public final class Mutex implements Locker {
         }
         waiters.unlock();
         if (n != null) {
-            CarrierPool.unparkForRunningReleaser(n.thread);
+            LockSupport.unpark(n.thread);
         }
     }
 

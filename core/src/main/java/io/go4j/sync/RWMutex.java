@@ -1,7 +1,6 @@
 package io.go4j.sync;
 
 import io.go4j.GoInterruptedException;
-import io.go4j.internal.runtime.CarrierPool;
 import io.go4j.internal.runtime.Goroutines;
 import io.go4j.internal.runtime.WaitReason;
 import io.go4j.internal.sync.Spin;
@@ -9,6 +8,7 @@ import io.go4j.internal.sync.WaitList;
 import io.go4j.internal.sync.WaitNode;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A reader/writer mutual exclusion lock: Go's {@code sync.RWMutex}.
@@ -346,7 +346,7 @@ public final class RWMutex implements Locker {
     private void wakeWriter() {
         Thread w = parkedWriter;
         if (w != null) {
-            CarrierPool.unparkForRunningReleaser(w);
+            LockSupport.unpark(w);
         }
     }
 

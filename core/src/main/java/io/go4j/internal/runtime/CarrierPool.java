@@ -15,25 +15,73 @@ import java.util.concurrent.locks.LockSupport;
  * yielding) is handed to {@link #execute} as a task that mounts and continues it.
  *
  * <p>{@code procs} {@link Worker}s each own a local {@link RunQueue}; a {@link GlobalQueue}
- * takes what does not come from a worker. The JDK calls {@code execute} on the thread that makes
- * the goroutine ready: when that is a goroutine running on one of our workers, its carrier tells
- * which worker, and the woken goroutine goes to that worker's {@code runnext}: it runs there as
- * soon as the waker blocks, without crossing cores. Then no idle worker is woken for it: in a
- * stream of hand-offs each wake-up would cost the waker an unpark and bring a thief to the
- * partner's cache lines. Should the waker keep running instead of blocking, the goroutine waits
- * in {@code runnext} until the waker readies another (which pushes it to the stealable ring and
- * wakes a worker) or until sysmon's next look (every 10 ms) wakes one. A goroutine resubmitted while it is the task
- * its worker runs is yielding ({@code Go.gosched()}), and goes to the global queue, as in Go.
+ * takes what does not come from a worker. Sysmon ({@link #monitor}, called every 10 ms by
+ * {@link Sysmon}) ends time slices and compensates for stuck workers.
  *
- * <p>Sysmon ({@link #monitor}) watches for workers stuck inside one goroutine while others wait
- * to run: a goroutine pinned to its carrier by a native frame, file I/O or {@code synchronized}
- * (JDK 21–23), or one that never blocks. It then adds a spare worker, which retires once no
- * worker is stuck any more.
+ * <h2>Scheduling policy</h2>
+ * Every rule about when a goroutine runs, and where, is here; the timing constants are below.
+ *
+ * <p><b>Where a ready goroutine goes.</b> The JDK calls {@code execute} on the thread that made
+ * the goroutine ready. When that is a goroutine running on one of our workers, its carrier tells
+ * which, and the woken goroutine goes to that worker's {@code runnext}: it runs there as soon as
+ * the waker blocks, in its partner's warm cache (Go's producer/consumer locality). A goroutine
+ * it displaces goes to the tail of the ring. Everything else (a start from a platform thread,
+ * the JDK's timer thread ending a sleep, a yield: the task its worker runs now) goes to the
+ * global queue, which a worker checks every 61 tasks so it is never starved.
+ *
+ * <p><b>Waking (Go's {@code wakep}).</b> Whatever was queued, and wherever: if a worker is idle
+ * and none spins, one idle worker is woken to spin. So a goroutine readied by one that keeps
+ * running starts on an idle core within microseconds; it does not wait in {@code runnext}
+ * for its waker to block. One spinner is enough to pick up new work, so a burst of work does not
+ * wake every worker, and a spinner that finds work and was the last wakes another (Go's
+ * {@code resetspinning}), so work arriving meanwhile still finds one.
+ *
+ * <p><b>Spinning and lingering.</b> A spinning worker steals: half of a victim's ring, or the
+ * global queue, four rounds over all workers from a random start. In the last round it also
+ * takes a victim's {@code runnext}, but only if the same goroutine is still there after
+ * {@link #RUNNEXT_GRACE_NANOS} (Go's 3 µs): a goroutine readied by one about to block is about
+ * to run where it is. Having found nothing, the spinner lingers: it looks again after pauses of
+ * {@link #LINGER_FIRST_PAUSE_NANOS}, doubling up to {@link #LINGER_LAST_PAUSE_NANOS}, then goes
+ * idle and parks. While it lingers it is the one spinner, so the goroutines handing off to each
+ * other on another worker wake nobody, and the next of them that its waker does not run at once
+ * is stolen within one pause. Without the linger, every hand-off of a ping-pong pair on a
+ * 2-proc scheduler (one worker busy, one idle) woke the idle worker, an unpark and a thread
+ * wake-up each time; with it, one wake-up serves some sixty microseconds of hand-offs. The
+ * pauses grow because each look brings the victim's {@code runnext} cache line over, and makes
+ * the owner's next hand-off a miss. At most half the busy workers spin at once (Go's rule).
+ *
+ * <p><b>Time slice (Go's {@code inheritTime}).</b> A goroutine taken from {@code runnext}
+ * inherits the time slice of the one that readied it; any other pick begins a slice
+ * ({@link Worker#slices}, Go's {@code schedtick}). When sysmon sees a worker's slice run over
+ * {@link #SLICE_NANOS} while its ring or the global queue holds work, it ends the slice: at its
+ * next pick the worker sends {@code runnext} to the back of its ring. Two goroutines that keep
+ * readying each other thus share one slice, and cannot keep the queued goroutines from running
+ * for more than a slice and a sysmon period.
+ *
+ * <p><b>Stuck workers and spares (Go's {@code retake}).</b> A worker inside one task for
+ * {@link #STUCK_NANOS} while work waits is stuck: a goroutine pinned to its carrier by a native
+ * frame, file I/O or {@code synchronized} (JDK 21–23), or one that never blocks, and a virtual
+ * thread cannot be preempted. Sysmon wakes an idle worker for the waiting work or, with none
+ * idle, starts a spare worker, which retires once no worker is stuck and it has found nothing
+ * to do for {@link #SPARE_LINGER_NANOS}.
+ *
+ * <p><b>Sysmon's sleep.</b> With no program to watch and every worker idle, sysmon parks with no
+ * deadline; any worker leaving the idle list, woken or by itself, nudges it awake.
  */
 public final class CarrierPool implements Executor {
 
+    /** How long a thief leaves a running worker's {@code runnext} to its owner (Go: 3 µs). */
+    static final long RUNNEXT_GRACE_NANOS = TimeUnit.MICROSECONDS.toNanos(3);
+    /** A spinner that found nothing looks again after this pause, then after twice as long... */
+    static final long LINGER_FIRST_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(1);
+    /** ...up to this one: six more looks, in about 63 µs, before it goes idle. */
+    static final long LINGER_LAST_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(32);
+    /** Go's {@code forcePreemptNS}: the time slice a goroutine and those it readies share. */
+    static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /** How long a worker may stay inside one task while work waits before sysmon compensates. */
     private static final long STUCK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** How long an idle spare waits for work before it checks whether it may retire. */
+    static final long SPARE_LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** Go caps its threads at 10,000; spares beyond a few hundred would only thrash. */
     private static final int MAX_SPARES = 256;
 
@@ -93,9 +141,9 @@ public final class CarrierPool implements Executor {
 
     /**
      * Queues a virtual thread's continuation to run: on the calling carrier's {@code runnext}
-     * when a goroutine of this pool made it ready, else on the global queue. A worker's own
-     * thread between two tasks counts as no goroutine: it may be about to retire, and nothing
-     * would then ever take its {@code runnext}.
+     * when a goroutine of this pool made it ready, else on the global queue; then wakes an idle
+     * worker if none spins. A worker's own thread between two tasks counts as no goroutine: it
+     * may be about to retire, and nothing would then ever take its {@code runnext}.
      */
     @Override
     public void execute(Runnable task) {
@@ -106,8 +154,8 @@ public final class CarrierPool implements Executor {
         Worker self = currentWorker();
         if (self == null || self.current == null || self.current == task) {
             global.offer(task);
-        } else if (!self.readyNext(task)) {
-            return;
+        } else {
+            self.readyNext(task);
         }
         VarHandle.fullFence();
         wakeIdle();
@@ -138,22 +186,6 @@ public final class CarrierPool implements Executor {
      */
     public static boolean hasQueuedWork(Thread carrier) {
         return carrier instanceof Worker w && (w.queue.hasWork() || !w.pool.global.isEmpty());
-    }
-
-    /**
-     * Unparks {@code t} for a releaser that goes on running (an unlock, a release, a signal):
-     * where {@link #execute} put {@code t} in the releaser's own {@code runnext}, nobody would
-     * run it before the releaser blocks, so an idle worker is woken to take it, as Go's
-     * {@code ready} always does.
-     *
-     * @param t the thread to unpark
-     */
-    public static void unparkForRunningReleaser(Thread t) {
-        LockSupport.unpark(t);
-        if (VirtualThreads.currentCarrier() instanceof Worker w && w.queue.peekRunnext() != null) {
-            VarHandle.fullFence();
-            w.pool.wakeIdle();
-        }
     }
 
     /** Go's {@code wakep}: wakes an idle worker to spin, unless one spins already. */
@@ -212,10 +244,11 @@ public final class CarrierPool implements Executor {
             w.idle = false;
             idleWorkers.remove(w);
             idleCount = idleWorkers.size();
-            return true;
         } finally {
             unlockIdle();
         }
+        Sysmon.nudge();
+        return true;
     }
 
     /**
@@ -321,16 +354,26 @@ public final class CarrierPool implements Executor {
     }
 
     /**
-     * Sysmon's look at the pool: compensates for every worker that has been inside one task for
-     * {@link #STUCK_NANOS} while work waits, by waking an idle worker or adding a spare.
+     * Sysmon's look at the pool: ends every time slice run out while work waits behind it, and
+     * compensates for every worker that has been inside one task for {@link #STUCK_NANOS} while
+     * work waits, by waking an idle worker or adding a spare.
      *
      * @param now {@link System#nanoTime()}
      */
     public void monitor(long now) {
         boolean waiting = hasWork();
         for (Worker w : workers) {
+            boolean running = w.current != null;
+            long slices = w.slices;
+            if (!running || slices != w.seenSlices) {
+                w.seenSlices = slices;
+                w.sliceSeenSince = now;
+            } else if (now - w.sliceSeenSince >= SLICE_NANOS && (w.queue.ringHasWork() || !global.isEmpty())) {
+                w.sliceOver = true;
+                w.sliceSeenSince = now;
+            }
             long ticks = w.ticks;
-            if (w.current == null || ticks != w.seenTicks) {
+            if (!running || ticks != w.seenTicks) {
                 w.seenTicks = ticks;
                 w.seenSince = now;
             } else if (waiting && now - w.seenSince >= STUCK_NANOS && w.markStuck()) {

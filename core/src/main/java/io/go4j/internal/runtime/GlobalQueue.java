@@ -35,7 +35,8 @@ final class GlobalQueue {
     /**
      * Takes a task to run and moves a fair share of the rest into {@code into}: Go's
      * {@code globrunqget}, at most {@code size / workers + 1} in all and at most half a local
-     * queue, so that one worker does not take everything from the others.
+     * queue, so that one worker does not take everything from the others. No more than
+     * {@code into} has room for is taken, so that nothing goes back: the queue stays FIFO.
      *
      * @return a task, or null if the queue is empty or another worker is taking from it
      */
@@ -45,16 +46,14 @@ final class GlobalQueue {
         }
         try {
             Runnable first = queue.poll();
-            int more = Math.min(queue.size() / workers, RunQueue.CAPACITY / 2);
+            int more = Math.min(Math.min(queue.size() / workers, RunQueue.CAPACITY / 2), into.room());
             for (int i = 0; i < more; i++) {
                 Runnable task = queue.poll();
                 if (task == null) {
                     break;
                 }
-                if (!into.offer(task)) {
-                    queue.offer(task);
-                    break;
-                }
+                boolean queued = into.offer(task);
+                assert queued : "room() promised a slot";
             }
             return first;
         } finally {

@@ -100,13 +100,21 @@ final class RunQueue {
         return HEAD.compareAndSet(this, h, h + n) ? batch : null;
     }
 
-    /** Owner only: takes {@code runnext}, else the oldest task of the ring; null if empty. */
-    Runnable poll() {
+    /**
+     * Owner only: takes the task in {@code runnext}; null if there is none (or a thief took it).
+     * The owner runs it before the ring.
+     */
+    Runnable pollRunnext() {
         Runnable next = runnext;
-        if (next != null && RUNNEXT.compareAndSet(this, next, null)) {
-            return next;
-        }
-        return pollRing();
+        return next != null && RUNNEXT.compareAndSet(this, next, null) ? next : null;
+    }
+
+    /**
+     * Owner only: how many tasks {@link #offer} will take before it refuses one; thieves can
+     * only make room.
+     */
+    int room() {
+        return CAPACITY - (tail - (int) HEAD.getAcquire(this));
     }
 
     /** Owner only: takes the oldest task of the ring, leaving {@code runnext}; null if empty. */
@@ -157,8 +165,7 @@ final class RunQueue {
      * at first, as the owner is usually about to run it, so a thief asks for it last.
      */
     Runnable stealRunnext() {
-        Runnable next = runnext;
-        return next != null && RUNNEXT.compareAndSet(this, next, null) ? next : null;
+        return pollRunnext();
     }
 
     /** @return the task in {@code runnext}, left there; a racy hint for other threads */
@@ -166,8 +173,13 @@ final class RunQueue {
         return runnext;
     }
 
+    /** @return true if the ring holds a task; a racy hint for other threads */
+    boolean ringHasWork() {
+        return (int) TAIL.getAcquire(this) != (int) HEAD.getAcquire(this);
+    }
+
     /** @return true if the ring or {@code runnext} holds a task; a racy hint for other threads */
     boolean hasWork() {
-        return runnext != null || (int) TAIL.getAcquire(this) != (int) HEAD.getAcquire(this);
+        return runnext != null || ringHasWork();
     }
 }

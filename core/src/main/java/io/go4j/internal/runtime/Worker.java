@@ -3,21 +3,15 @@ package io.go4j.internal.runtime;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * A carrier thread with its processor: Go's M bound to a P. It runs the goroutines of its
  * {@link RunQueue}, and when that is empty looks for work the way Go's {@code findRunnable}
  * does: the global queue, then stealing from other workers; with nothing found it parks, and
- * costs no CPU until {@link CarrierPool#wakeIdle} hands it work.
- *
- * <h2>Spinning</h2>
- * A worker looking for work by stealing is "spinning". At most half the busy workers spin at
- * once, and the pool wakes an idle worker only when none spins: one spinner is enough to pick up
- * new work, and a burst of work does not wake every worker at once. A spinner that finds work
- * and was the last one wakes another, so work arriving meanwhile still finds a spinner (Go's
- * {@code resetspinning}).
+ * costs no CPU until {@link CarrierPool#wakeIdle} hands it work. The policies it applies
+ * (spinning, lingering, the time slice, {@code runnext}'s grace) are set out, with the
+ * measurements that chose them, in the class comment of {@link CarrierPool}.
  */
 final class Worker extends Thread {
 
@@ -26,14 +20,10 @@ final class Worker extends Thread {
     /** Go checks its global queue every 61 schedule ticks so that it is never starved. */
     private static final int GLOBAL_QUEUE_PERIOD = 61;
 
-    /** How long a thief leaves a running worker's {@code runnext} to its owner (Go: 3 µs). */
-    private static final long RUNNEXT_GRACE_NANOS = TimeUnit.MICROSECONDS.toNanos(3);
-    /** How long an idle spare waits for work before it checks whether it may retire. */
-    private static final long SPARE_LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-
     private static final VarHandle STUCK;
     private static final VarHandle CURRENT;
     private static final VarHandle TICKS;
+    private static final VarHandle SLICES;
 
     static {
         try {
@@ -41,6 +31,7 @@ final class Worker extends Thread {
             STUCK = lookup.findVarHandle(Worker.class, "stuck", boolean.class);
             CURRENT = lookup.findVarHandle(Worker.class, "current", Runnable.class);
             TICKS = lookup.findVarHandle(Worker.class, "ticks", long.class);
+            SLICES = lookup.findVarHandle(Worker.class, "slices", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -61,6 +52,20 @@ final class Worker extends Thread {
     volatile Runnable current;
     /** Tasks run so far; sysmon reads it to notice a worker inside one task for too long. */
     volatile long ticks;
+    /**
+     * Time slices begun so far (Go's {@code schedtick}): counts the tasks taken from anywhere
+     * but {@code runnext}, as a task from {@code runnext} inherits the slice of the one that
+     * readied it. Written like {@link #ticks}; sysmon reads it to end slices run too long.
+     */
+    volatile long slices;
+    /**
+     * Set by sysmon when the current slice has run out while work waits in this worker's ring or
+     * the global queue; the worker clears it at its next pick, which then sends {@code runnext}
+     * to the back of the ring.
+     */
+    volatile boolean sliceOver;
+    /** Whether the task being picked came from {@code runnext}; only this worker touches it. */
+    private boolean inheritsSlice;
     /** Set by sysmon while this worker is inside one task for too long, with work waiting. */
     private volatile boolean stuck;
     /** Guarded by the pool's idle lock: true while this worker is in the idle list. */
@@ -74,9 +79,11 @@ final class Worker extends Thread {
      */
     volatile boolean handedSpinning;
 
-    /** Sysmon's own bookkeeping: the ticks it saw last, and when they last changed. */
+    /** Sysmon's own bookkeeping: the ticks and slices it saw last, and when they last changed. */
     long seenTicks;
     long seenSince;
+    long seenSlices;
+    long sliceSeenSince;
 
     Worker(CarrierPool pool, String name, boolean spare) {
         super(name);
@@ -90,6 +97,9 @@ final class Worker extends Thread {
         Runnable task;
         while ((task = findRunnable()) != null) {
             TICKS.setRelease(this, ticks + 1);
+            if (!inheritsSlice) {
+                SLICES.setRelease(this, slices + 1);
+            }
             CURRENT.setRelease(this, task);
             try {
                 task.run();
@@ -103,16 +113,12 @@ final class Worker extends Thread {
     /**
      * Runs {@code task} after the current one: a goroutine made ready by the goroutine running on
      * this worker. The task it displaces from {@code runnext} goes to the ring.
-     *
-     * @return true if a task was displaced: there is now work for another worker to steal
      */
-    boolean readyNext(Runnable task) {
+    void readyNext(Runnable task) {
         Runnable displaced = queue.putNext(task);
-        if (displaced == null) {
-            return false;
+        if (displaced != null) {
+            push(displaced);
         }
-        push(displaced);
-        return true;
     }
 
     /** Adds a task at the tail of the local queue, spilling half of it if full (Go's runqput). */
@@ -142,7 +148,7 @@ final class Worker extends Thread {
             Runnable task = localOrGlobal();
             if (task == null && (spinning || pool.maySpin())) {
                 startSpinning();
-                task = steal();
+                task = spinForWork();
             }
             if (task != null) {
                 stopSpinning(true);
@@ -160,22 +166,65 @@ final class Worker extends Thread {
     }
 
     private Runnable localOrGlobal() {
+        inheritsSlice = false;
+        if (sliceOver) {
+            endSlice();
+        }
         if (ticks % GLOBAL_QUEUE_PERIOD == 0) {
             Runnable task = pool.global.pollOne();
             if (task != null) {
                 return task;
             }
         }
-        Runnable task = queue.poll();
+        Runnable task = queue.pollRunnext();
+        if (task != null) {
+            inheritsSlice = true;
+            return task;
+        }
+        task = queue.pollRing();
         return task != null ? task : pool.global.poll(queue, pool.workerCount());
     }
 
-    /** Go's {@code stealWork}: four rounds over the other workers from a random start. */
-    private Runnable steal() {
+    /**
+     * The slice ran out: the goroutine in {@code runnext}, the partner of the one that just
+     * blocked, goes to the back of the ring, so that the goroutines queued before it run first
+     * (Go's preempted goroutine goes to the global queue, which its partner then waits behind).
+     */
+    private void endSlice() {
+        sliceOver = false;
+        Runnable next = queue.pollRunnext();
+        if (next != null) {
+            push(next);
+        }
+    }
+
+    /**
+     * Spins: steals as Go's {@code stealWork} does, then lingers, looking again after ever longer
+     * pauses, before it gives up (see "Spinning and lingering" in {@link CarrierPool}).
+     */
+    private Runnable spinForWork() {
+        Runnable task = steal(STEAL_ROUNDS);
+        for (long pause = CarrierPool.LINGER_FIRST_PAUSE_NANOS;
+                task == null && pause <= CarrierPool.LINGER_LAST_PAUSE_NANOS && !pool.terminated();
+                pause *= 2) {
+            spinFor(pause);
+            task = localOrGlobal();
+            if (task == null) {
+                task = steal(1);
+            }
+        }
+        return task;
+    }
+
+    /**
+     * Go's {@code stealWork}: rounds over the other workers from a random start, the last of
+     * which also takes a running worker's {@code runnext} once its grace is over.
+     */
+    private Runnable steal(int rounds) {
         Worker[] all = pool.workers();
         int n = all.length;
-        for (int round = 0; round < STEAL_ROUNDS; round++) {
-            boolean lastRound = round == STEAL_ROUNDS - 1;
+        for (int round = 0; round < rounds; round++) {
+            boolean lastRound = round == rounds - 1;
             int start = ThreadLocalRandom.current().nextInt(n);
             for (int i = 0; i < n; i++) {
                 Worker victim = all[(start + i) % n];
@@ -212,11 +261,15 @@ final class Worker extends Thread {
         if (before == null || current == null) {
             return before != null;
         }
-        long until = System.nanoTime() + RUNNEXT_GRACE_NANOS;
+        spinFor(CarrierPool.RUNNEXT_GRACE_NANOS);
+        return queue.peekRunnext() == before;
+    }
+
+    private static void spinFor(long nanos) {
+        long until = System.nanoTime() + nanos;
         while (System.nanoTime() - until < 0) {
             Thread.onSpinWait();
         }
-        return queue.peekRunnext() == before;
     }
 
     private void startSpinning() {
@@ -252,7 +305,7 @@ final class Worker extends Thread {
         }
         while (idle && !pool.terminated()) {
             if (spare) {
-                LockSupport.parkNanos(this, SPARE_LINGER_NANOS);
+                LockSupport.parkNanos(this, CarrierPool.SPARE_LINGER_NANOS);
                 break; // back to findRunnable, which retires the spare if no worker is stuck
             }
             LockSupport.park(this);

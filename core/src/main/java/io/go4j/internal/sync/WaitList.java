@@ -1,8 +1,8 @@
 package io.go4j.internal.sync;
 
-import io.go4j.internal.runtime.CarrierPool;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A FIFO of {@link WaitNode}s guarded by a tiny spin lock: the queue half of Go's runtime
@@ -174,7 +174,7 @@ public final class WaitList {
     public static void unparkAll(WaitNode chain) {
         for (WaitNode n = chain; n != null; ) {
             WaitNode next = n.next;
-            CarrierPool.unparkForRunningReleaser(n.thread);
+            LockSupport.unpark(n.thread);
             n = next;
         }
     }

@@ -17,6 +17,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RunQueueTest {
 
+    /** The owner's order, as a worker takes its tasks: {@code runnext}, then the ring. */
+    private static Runnable take(RunQueue q) {
+        Runnable next = q.pollRunnext();
+        return next != null ? next : q.pollRing();
+    }
+
     /** A task that knows its number. */
     private record Task(int id) implements Runnable {
         @Override
@@ -33,10 +39,10 @@ class RunQueueTest {
         assertTrue(q.offer(a));
         assertTrue(q.offer(b));
         assertNull(q.putNext(c));
-        assertSame(c, q.poll());
-        assertSame(a, q.poll());
-        assertSame(b, q.poll());
-        assertNull(q.poll());
+        assertSame(c, take(q));
+        assertSame(a, take(q));
+        assertSame(b, take(q));
+        assertNull(take(q));
     }
 
     @Test
@@ -60,7 +66,7 @@ class RunQueueTest {
         for (int i = 0; i < half.length; i++) {
             assertEquals(i, ((Task) half[i]).id());
         }
-        assertEquals(RunQueue.CAPACITY / 2, ((Task) q.poll()).id());
+        assertEquals(RunQueue.CAPACITY / 2, ((Task) take(q)).id());
     }
 
     @Test
@@ -84,7 +90,7 @@ class RunQueueTest {
         victim.putNext(a);
         assertNull(victim.stealInto(thief));
         assertSame(a, victim.stealRunnext());
-        assertNull(victim.poll());
+        assertNull(take(victim));
     }
 
     /**
@@ -106,7 +112,7 @@ class RunQueueTest {
                     Runnable first = stolen != null ? stolen : owner.stealRunnext();
                     if (first != null) {
                         taken.incrementAndGet(((Task) first).id());
-                        for (Runnable r; (r = mine.poll()) != null; ) {
+                        for (Runnable r; (r = take(mine)) != null; ) {
                             taken.incrementAndGet(((Task) r).id());
                         }
                     }
@@ -129,13 +135,13 @@ class RunQueueTest {
                 overflow.add(task);
             }
             if (i % 3 == 0) {
-                Runnable r = owner.poll();
+                Runnable r = take(owner);
                 if (r != null) {
                     taken.incrementAndGet(((Task) r).id());
                 }
             }
         }
-        for (Runnable r; (r = owner.poll()) != null; ) {
+        for (Runnable r; (r = take(owner)) != null; ) {
             taken.incrementAndGet(((Task) r).id());
         }
         done.set(true);
@@ -152,7 +158,7 @@ class RunQueueTest {
 
     private static List<Integer> drain(RunQueue q) {
         List<Integer> ids = new ArrayList<>();
-        for (Runnable r; (r = q.poll()) != null; ) {
+        for (Runnable r; (r = take(q)) != null; ) {
             ids.add(((Task) r).id());
         }
         return ids;

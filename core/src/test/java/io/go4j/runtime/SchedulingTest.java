@@ -1,0 +1,255 @@
+package io.go4j.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.go4j.Chan;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The scheduling properties a user sees, in the shapes users write: a goroutine queued behind a
+ * pair that keeps readying each other still runs (the time slice), and a goroutine readied by
+ * one that keeps computing starts at once while a core is idle (the wake-up rule). No sleeps
+ * order anything here: each measurement is a time taken by the goroutine it concerns.
+ *
+ * <p>A loaded machine has no idle core, and then the operating system decides when a woken
+ * thread runs: each wake-up trial also times the wake-up of a parked platform thread, and the
+ * goroutines' median is allowed that median on top of its own limit.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class SchedulingTest {
+
+    /** Go starts the third goroutine after 28 ms on one proc; this leaves CI's load room. */
+    static final long STARVATION_LIMIT_MILLIS = 200;
+    /** How long a pair ping-pongs before the test gives up on the third goroutine. */
+    static final long PING_PONG_MILLIS = 2_000;
+    private static final int WAKE_TRIALS = 21;
+    private static final long WAKE_MEDIAN_LIMIT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    /** How long a waker computes after waking a goroutine, at most. */
+    private static final long BUSY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    /**
+     * G1 starts G3, then G2, and ping-pongs with G2 over unbuffered channels: G2 displaces G3
+     * from G1's {@code runnext} into the ring, behind a pair that keeps readying each other.
+     * Returns how many milliseconds passed before G3 ran; {@link #PING_PONG_MILLIS} if it never
+     * ran while the pair played.
+     */
+    static long starvationMillis(Function<Runnable, Thread> go) {
+        Chan<Long> result = Chan.make(1);
+        go.apply(() -> {
+            Chan<Integer> ping = Chan.make();
+            Chan<Integer> pong = Chan.make();
+            AtomicLong thirdRanAt = new AtomicLong();
+            long start = System.nanoTime();
+            long giveUp = start + TimeUnit.MILLISECONDS.toNanos(PING_PONG_MILLIS);
+            go.apply(() -> thirdRanAt.set(System.nanoTime()));
+            go.apply(() -> {
+                for (Integer v : ping) {
+                    pong.send(v);
+                }
+            });
+            while (thirdRanAt.get() == 0 && System.nanoTime() - giveUp < 0) {
+                ping.send(1);
+                pong.receive();
+            }
+            ping.close();
+            long ranAt = thirdRanAt.get();
+            result.send(ranAt == 0 ? PING_PONG_MILLIS : TimeUnit.NANOSECONDS.toMillis(ranAt - start));
+        });
+        return result.receive();
+    }
+
+    @Test
+    void aGoroutineQueuedBehindAPingPongPairRunsOnOneProc() {
+        try (Scheduler s = Scheduler.create(1)) {
+            long waited = starvationMillis(s::go);
+            assertTrue(waited < STARVATION_LIMIT_MILLIS, "the third goroutine waited " + waited + " ms");
+        }
+    }
+
+    @Test
+    void goroutinesQueuedBehindAPairOnEachProcRun() {
+        try (Scheduler s = Scheduler.create(2)) {
+            Chan<Long> waits = Chan.make(2);
+            for (int i = 0; i < 2; i++) {
+                new Thread(() -> waits.send(starvationMillis(s::go))).start();
+            }
+            for (int i = 0; i < 2; i++) {
+                long waited = waits.receive();
+                assertTrue(waited < STARVATION_LIMIT_MILLIS, "a third goroutine waited " + waited + " ms");
+            }
+        }
+    }
+
+    /** The default scheduler of a JVM that sees one CPU: a program of its own, in a JVM of its own. */
+    @Test
+    void aGoroutineQueuedBehindAPairRunsOnTheDefaultSchedulerOfAOneCpuJvm() throws IOException, InterruptedException {
+        String out = runInOwnJvm(OneCpuStarvation.class, "-XX:ActiveProcessorCount=1");
+        long waited = Long.parseLong(out.substring(out.lastIndexOf('\n') + 1).trim());
+        assertTrue(waited < STARVATION_LIMIT_MILLIS, "the third goroutine waited " + waited + " ms");
+    }
+
+    /**
+     * Runs {@code main} in a JVM of its own, on the class path, with java.lang opened as the
+     * tests have it; returns what it printed, failing if it did not exit with status 0.
+     */
+    static String runInOwnJvm(Class<?> main, String... jvmOptions) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED", "-cp", classPath(main), main.getName()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, p.waitFor(), out);
+        return out;
+    }
+
+    /** The tests' classes and go4j's, with their dependencies, for a plain class-path launch. */
+    private static String classPath(Class<?> main) {
+        List<String> entries = new ArrayList<>();
+        for (String property : new String[] {"jdk.module.path", "java.class.path"}) {
+            String value = System.getProperty(property, "");
+            entries.addAll(Arrays.asList(value.split(File.pathSeparator)));
+        }
+        entries.add(main.getProtectionDomain().getCodeSource().getLocation().getPath());
+        entries.removeIf(String::isBlank);
+        return String.join(File.pathSeparator, entries);
+    }
+
+    /**
+     * A receiver blocks; a sender sends to it and then computes, never blocking, while the other
+     * core idles. The receiver must start within microseconds, not when the sender blocks.
+     */
+    @Test
+    void aGoroutineWokenByOneThatKeepsComputingStartsPromptly() throws InterruptedException {
+        try (Scheduler s = Scheduler.create(2)) {
+            long[] latencies = new long[WAKE_TRIALS];
+            long[] threadLatencies = new long[WAKE_TRIALS];
+            for (int trial = 0; trial < WAKE_TRIALS; trial++) {
+                Chan<Integer> c = Chan.make();
+                AtomicLong ranAt = new AtomicLong();
+                Thread receiver = s.go(() -> {
+                    c.receive();
+                    ranAt.set(System.nanoTime());
+                });
+                awaitParked(receiver);
+                AtomicLong sentAt = new AtomicLong();
+                Thread sender = s.go(() -> {
+                    long sent = System.nanoTime();
+                    sentAt.set(sent);
+                    c.send(1);
+                    busyUntilSet(ranAt, sent);
+                });
+                sender.join();
+                receiver.join();
+                latencies[trial] = ranAt.get() - sentAt.get();
+                threadLatencies[trial] = platformThreadWakeUpNanos();
+            }
+            assertMedianBelow(latencies, threadLatencies, "wake-up latency");
+        }
+    }
+
+    /**
+     * A goroutine hands one job each to two waiting workers and goes on computing: both must
+     * start promptly, the second as well as the first.
+     */
+    @Test
+    void bothWorkersOfAFanOutStartPromptly() throws InterruptedException {
+        try (Scheduler s = Scheduler.create(2)) {
+            long[] latencies = new long[WAKE_TRIALS];
+            long[] threadLatencies = new long[WAKE_TRIALS];
+            for (int trial = 0; trial < WAKE_TRIALS; trial++) {
+                Chan<Integer> jobs = Chan.make();
+                AtomicLong firstRanAt = new AtomicLong();
+                AtomicLong secondRanAt = new AtomicLong();
+                Thread first = s.go(() -> {
+                    jobs.receive();
+                    firstRanAt.set(System.nanoTime());
+                });
+                Thread second = s.go(() -> {
+                    jobs.receive();
+                    secondRanAt.set(System.nanoTime());
+                });
+                awaitParked(first);
+                awaitParked(second);
+                AtomicLong sentAt = new AtomicLong();
+                Thread dispatcher = s.go(() -> {
+                    long sent = System.nanoTime();
+                    sentAt.set(sent);
+                    jobs.send(1);
+                    jobs.send(2);
+                    busyUntilSet(firstRanAt, sent);
+                    busyUntilSet(secondRanAt, sent);
+                });
+                dispatcher.join();
+                first.join();
+                second.join();
+                latencies[trial] = Math.max(firstRanAt.get(), secondRanAt.get()) - sentAt.get();
+                threadLatencies[trial] = platformThreadWakeUpNanos();
+            }
+            assertMedianBelow(latencies, threadLatencies, "the later start of two fanned-out jobs");
+        }
+    }
+
+    /** Computes without blocking until {@code flag} is set, or for {@link #BUSY_NANOS} from {@code since}. */
+    private static void busyUntilSet(AtomicLong flag, long since) {
+        while (flag.get() == 0 && System.nanoTime() - since < BUSY_NANOS) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Waits until {@code t} parks; JUnit's timeout interrupts the wait if it never does. */
+    static void awaitParked(Thread t) {
+        while (t.getState() != Thread.State.WAITING) {
+            assertTrue(t.isAlive(), t + " ended instead of blocking");
+            assertTrue(!Thread.currentThread().isInterrupted(), "gave up waiting for " + t + " to block");
+            Thread.onSpinWait();
+        }
+    }
+
+    /** The control: how long a parked platform thread takes to run once unparked, right now. */
+    private static long platformThreadWakeUpNanos() throws InterruptedException {
+        AtomicLong ranAt = new AtomicLong();
+        AtomicBoolean go = new AtomicBoolean();
+        Thread t = new Thread(() -> {
+            while (!go.get()) {
+                LockSupport.park();
+            }
+            ranAt.set(System.nanoTime());
+        });
+        t.start();
+        awaitParked(t);
+        long unparkedAt = System.nanoTime();
+        go.set(true);
+        LockSupport.unpark(t);
+        busyUntilSet(ranAt, unparkedAt);
+        t.join();
+        return ranAt.get() - unparkedAt;
+    }
+
+    private static void assertMedianBelow(long[] nanos, long[] controlNanos, String what) {
+        long median = median(nanos);
+        long limit = WAKE_MEDIAN_LIMIT_NANOS + median(controlNanos);
+        assertTrue(median < limit, what + ": median " + median / 1000 + " µs over " + nanos.length
+                + " trials, limit " + limit / 1000 + " µs (with the platform threads' median); all (µs): "
+                + Arrays.toString(Arrays.stream(nanos).map(n -> n / 1000).sorted().toArray()));
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
