@@ -137,7 +137,7 @@ public final class Select {
             if (defaultIndex >= 0) {
                 return fire(cases, defaultIndex, null);
             }
-            Waiter.awaitInterrupt();
+            Waiter.awaitInterrupt(cases.length == 0 ? WaitReason.SELECT_NO_CASES : WaitReason.SELECT);
             throw new GoInterruptedException();
         }
         if (cases.length <= PACKED_MAX_CASES) {

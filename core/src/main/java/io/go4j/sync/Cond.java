@@ -1,11 +1,11 @@
 package io.go4j.sync;
 
 import io.go4j.GoInterruptedException;
-import io.go4j.internal.runtime.CarrierPool;
 import io.go4j.internal.runtime.WaitReason;
 import io.go4j.internal.sync.WaitList;
 import io.go4j.internal.sync.WaitNode;
 import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A condition variable: Go's {@code sync.Cond}, a rendezvous point for threads waiting for, or
@@ -50,6 +50,10 @@ public final class Cond {
      * Unlocks, waits for a {@link #signal()} or {@link #broadcast()}, and locks again before
      * returning: Go's {@code Cond.Wait}. The caller must hold the lock.
      *
+     * @throws IllegalStateException ({@code sync: unlock of unlocked mutex}, or whatever the
+     *     locker's {@code unlock} throws) if the caller does not hold the lock: the call then
+     *     leaves the {@code Cond} as it found it, and a signal it took meanwhile goes to the
+     *     next waiter
      * @throws GoInterruptedException if the thread is interrupted before it was signalled: it then
      *     consumed no signal, holds the lock again, and its interrupt status is still set. A thread
      *     signalled and then interrupted returns normally, with the interrupt status set.
@@ -59,7 +63,14 @@ public final class Cond {
         waiters.lock();
         waiters.addLast(node);
         waiters.unlock();
-        locker.unlock();
+        try {
+            locker.unlock();
+        } catch (RuntimeException | Error e) {
+            if (!cancel(node)) {
+                signal();
+            }
+            throw e;
+        }
         boolean cancelled = node.park(this, WaitReason.SYNC_COND_WAIT) == WaitNode.WAITING && cancel(node);
         relock();
         if (cancelled) {
@@ -76,7 +87,7 @@ public final class Cond {
         WaitNode chain = waiters.grantFirst(WaitNode.GRANTED, null);
         waiters.unlock();
         if (chain != null) {
-            CarrierPool.unparkForRunningReleaser(chain.thread);
+            LockSupport.unpark(chain.thread);
         }
     }
 

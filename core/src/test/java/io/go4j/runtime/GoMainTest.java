@@ -17,9 +17,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
@@ -259,6 +264,130 @@ class GoMainTest {
             });
             writer.join();
         }
+    }
+
+    /** A platform thread started by main sleeps, then sends: the program waits for it. */
+    @Test
+    void aProgramWaitingForAPlatformThreadIsNotDeadlocked() {
+        Go.main(() -> {
+            Chan<String> ch = Chan.make();
+            Thread.ofPlatform().start(() -> {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS));
+                ch.send("from a thread");
+            });
+            assertEquals("from a thread", ch.receive());
+        });
+    }
+
+    /** A callback API bridged into a channel: the callback runs in the common pool. */
+    @Test
+    void aProgramWaitingForACompletableFutureCallbackIsNotDeadlocked() {
+        Go.main(() -> {
+            Chan<Long> ch = Chan.make();
+            CompletableFuture.supplyAsync(GoMainTest::computeForAWhile).thenAccept(ch::send);
+            assertTrue(ch.receive() > 0);
+        });
+    }
+
+    /** A goroutine started before the program, so not part of it, computes and then sends. */
+    @Test
+    void aProgramWaitingForAGoroutineOutsideItIsNotDeadlocked() {
+        Chan<Long> ch = Chan.make();
+        Go.go(() -> ch.send(computeForAWhile()));
+        Go.main(() -> assertTrue(ch.receive() > 0));
+    }
+
+    /** Computes, never blocking, for {@link #QUIET_MILLIS}; returns how many rounds it made. */
+    private static long computeForAWhile() {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS);
+        long rounds = 0;
+        while (System.nanoTime() - until < 0) {
+            rounds++;
+        }
+        return rounds;
+    }
+
+    /**
+     * An idle thread of the common pool, JUnit's timeout watcher and Surefire's threads cannot
+     * wake a program: a deadlock is still reported beside them.
+     */
+    @Test
+    void idlePoolThreadsAndTheTestHarnessDoNotHideADeadlock() {
+        CompletableFuture.runAsync(() -> { }).join();
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().startsWith("ForkJoinPool.commonPool")), "a common-pool thread is alive");
+        DeadlockException e = assertThrows(DeadlockException.class, () -> Go.main(() -> Chan.make().receive()));
+        assertEquals("all goroutines are asleep - deadlock!", e.getMessage());
+    }
+
+    /** A plain {@code main}, in a JVM of its own: the deadlock is reported there too. */
+    @Test
+    void aDeadlockIsReportedInAPlainMain() throws IOException, InterruptedException {
+        String out = SchedulingTest.runInOwnJvm(DeadlockingMain.class);
+        assertTrue(out.contains("all goroutines are asleep - deadlock!"), out);
+    }
+
+    /**
+     * When main returns, the program's goroutines still blocked are interrupted, and dying of
+     * that is not reported; a goroutine outside the program is left alone.
+     */
+    @Test
+    void mainReturningEndsTheProgramsGoroutines() throws InterruptedException {
+        Chan<Void> outsideGate = Chan.make();
+        Thread outsider = Go.go(outsideGate::receive);
+        AtomicReference<Thread> blocked = new AtomicReference<>();
+        List<Throwable> reported = new CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> reported.add(e));
+        try {
+            Go.main(() -> {
+                Thread t = Go.go(() -> Chan.make().receive());
+                blocked.set(t);
+                SchedulingTest.awaitParked(t);
+            });
+            assertTrue(blocked.get().join(Duration.ofSeconds(10)), "the program's goroutine still runs");
+            assertTrue(reported.isEmpty(), () -> "reported: " + reported);
+            assertTrue(outsider.isAlive(), "a goroutine outside the program was ended");
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previous);
+            outsideGate.close();
+        }
+    }
+
+    /** An exception thrown after main returned has no program to end: its handler gets it. */
+    @Test
+    void anExceptionAfterMainReturnedReachesTheHandler() throws Exception {
+        AtomicBoolean mayThrow = new AtomicBoolean();
+        CompletableFuture<Throwable> handled = new CompletableFuture<>();
+        Go.main(() -> Go.go(() -> {
+            Thread.currentThread().setUncaughtExceptionHandler((t, e) -> handled.complete(e));
+            while (!mayThrow.get()) {
+                Thread.onSpinWait();
+            }
+            throw new IllegalStateException("late");
+        }));
+        mayThrow.set(true);
+        assertEquals("late", handled.get(10, TimeUnit.SECONDS).getMessage());
+    }
+
+    /** Only the first exception ends the program; a later one goes to its goroutine's handler. */
+    @Test
+    void anExceptionAfterTheProgramFailedReachesTheHandler() throws Exception {
+        AtomicBoolean mayThrow = new AtomicBoolean();
+        CompletableFuture<Throwable> handled = new CompletableFuture<>();
+        RuntimeException first = assertThrows(RuntimeException.class, () -> Go.main(() -> {
+            Go.go(() -> {
+                Thread.currentThread().setUncaughtExceptionHandler((t, e) -> handled.complete(e));
+                while (!mayThrow.get()) {
+                    Thread.onSpinWait();
+                }
+                throw new IllegalStateException("second");
+            });
+            throw new IllegalStateException("first");
+        }));
+        assertEquals("first", first.getMessage());
+        mayThrow.set(true);
+        assertEquals("second", handled.get(10, TimeUnit.SECONDS).getMessage());
     }
 
     /** Two programs at once: one deadlocks, the other, busy meanwhile, must not be blamed. */

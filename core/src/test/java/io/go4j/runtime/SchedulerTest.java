@@ -2,15 +2,21 @@ package io.go4j.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.go4j.Chan;
 import io.go4j.Go;
 import io.go4j.GoInterruptedException;
+import io.go4j.RecvChan;
 import io.go4j.Select;
+import io.go4j.context.Context;
 import io.go4j.sync.Mutex;
 import io.go4j.sync.WaitGroup;
+import io.go4j.time.Time;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -303,6 +309,71 @@ class SchedulerTest {
             });
             awaitDump(s, "[running]:");
             stop.set(true);
+        }
+    }
+
+    /**
+     * A platform thread keeps starting goroutines that block while another thread closes the
+     * scheduler: close must find and interrupt every one of them, however the two race.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void closeRacingGoroutineStartsEndsThemAll() throws InterruptedException {
+        for (int trial = 0; trial < 40; trial++) {
+            Scheduler s = Scheduler.create(2);
+            Chan<Integer> never = Chan.make();
+            AtomicInteger started = new AtomicInteger();
+            AtomicReference<Throwable> refusal = new AtomicReference<>();
+            Thread starter = Thread.ofPlatform().start(() -> {
+                try {
+                    while (true) {
+                        s.go(never::receive);
+                        started.incrementAndGet();
+                    }
+                } catch (IllegalStateException e) {
+                    refusal.set(e);
+                }
+            });
+            while (started.get() < trial % 8) {
+                Thread.onSpinWait();
+            }
+            s.close();
+            starter.join();
+            assertEquals("scheduler closed", refusal.get().getMessage());
+            assertEquals(0, s.numGoroutine());
+        }
+    }
+
+    /**
+     * Timers made on a scheduler outlive it: a {@code Time.after} channel still delivers, and a
+     * context deadline still cancels, after the scheduler that made them closed.
+     */
+    @Test
+    void timersMadeOnAClosedSchedulerStillFire() {
+        Chan<Object[]> made = Chan.make(1);
+        Object[] timers;
+        try (Scheduler s = Scheduler.create(1)) {
+            s.go(() -> {
+                Time.sleep(Duration.ofMillis(1));
+                made.send(new Object[] {Time.after(Duration.ofMillis(200)),
+                    Context.withTimeout(Context.background(), Duration.ofMillis(200)).ctx()});
+            });
+            timers = made.receive();
+        }
+        @SuppressWarnings("unchecked")
+        RecvChan<Instant> after = (RecvChan<Instant>) timers[0];
+        Context ctx = (Context) timers[1];
+        assertNotNull(after.receive());
+        ctx.done().receive();
+        assertEquals("context deadline exceeded", ctx.err().getMessage());
+    }
+
+    @Test
+    void aSelectOnNilChannelsDumpsAsSelect() {
+        try (Scheduler s = Scheduler.create(1)) {
+            s.go(() -> Select.select(Select.recv(null), Select.send(null, 1)));
+            String dump = awaitDump(s, "[select]:");
+            assertFalse(dump.contains("(no cases)"), dump);
         }
     }
 

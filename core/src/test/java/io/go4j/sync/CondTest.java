@@ -1,5 +1,6 @@
 package io.go4j.sync;
 
+import static io.go4j.sync.SyncTesting.assertPanics;
 import static io.go4j.sync.SyncTesting.awaitParkedOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -214,6 +215,29 @@ class CondTest {
             assertTrue(rw.tryLock(), "await must release the read lock");
             rw.unlock();
             c.signal();
+        }
+    }
+
+    /**
+     * Waiting without holding the lock is Go's fatal {@code unlock of unlocked mutex}; here it
+     * throws, and leaves the Cond as it was: the next signal wakes a proper waiter.
+     */
+    @Test
+    void awaitWithoutTheLockThrowsAndLeavesTheCondIntact() throws Exception {
+        Mutex m = new Mutex();
+        Cond c = new Cond(m);
+        assertPanics("sync: unlock of unlocked mutex", c::await);
+        BlockingQueue<Boolean> awake = new ArrayBlockingQueue<>(1);
+        try (SyncTesting g = new SyncTesting()) {
+            Thread waiter = g.go(() -> {
+                m.lock();
+                c.await();
+                m.unlock();
+                awake.put(true);
+            });
+            awaitParkedOn(waiter, c);
+            c.signal();
+            assertTrue(awake.take());
         }
     }
 }

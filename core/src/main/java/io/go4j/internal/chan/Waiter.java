@@ -218,8 +218,11 @@ public final class Waiter {
 
     /**
      * Owner only, for a select with no case that can ever fire: blocks until interrupted.
+     *
+     * @param reason {@link WaitReason#SELECT_NO_CASES} for Go's {@code select {}}, else
+     *     {@link WaitReason#SELECT} (cases on nil channels only), as Go's dumps tell them apart
      */
-    public static void awaitInterrupt() {
-        Goroutines.parkUntil(Waiter.class, WaitReason.SELECT_NO_CASES, () -> false);
+    public static void awaitInterrupt(WaitReason reason) {
+        Goroutines.parkUntil(Waiter.class, reason, () -> false);
     }
 }

@@ -1,5 +1,6 @@
 package io.go4j.internal.runtime;
 
+import io.go4j.GoInterruptedException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -54,19 +55,28 @@ public final class Goroutine implements Runnable, Thread.UncaughtExceptionHandle
         this.body = body;
     }
 
+    /**
+     * Runs the body. What it throws ends its program, if it has one still running; a goroutine
+     * that dies of the interrupt by which its program's end, or its scheduler's close, stopped
+     * it is not reported (Go's goroutines end silently with the process); anything else goes to
+     * the thread's uncaught-exception handler, as from any goroutine outside a program.
+     */
     @Override
     public void run() {
         try {
             body.run();
         } catch (Throwable e) {
-            if (program == null) {
+            if (!(program != null && program.fail(e)) && !stoppedByEnd(e)) {
                 thread.getUncaughtExceptionHandler().uncaughtException(thread, e);
-            } else {
-                program.fail(e);
             }
         } finally {
             Goroutines.ended(this);
         }
+    }
+
+    /** @return true if {@code e} is the interrupt sent by the end of the program or scheduler */
+    private boolean stoppedByEnd(Throwable e) {
+        return e instanceof GoInterruptedException && (group.isClosed() || (program != null && program.isOver()));
     }
 
     /**

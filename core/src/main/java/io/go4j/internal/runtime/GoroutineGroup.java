@@ -81,6 +81,11 @@ public final class GoroutineGroup {
         }
     }
 
+    /** @return true once {@link #close()} began: the group's goroutines are being interrupted */
+    boolean isClosed() {
+        return closed;
+    }
+
     /** @return true if the goroutines run on go4j's own carriers */
     public boolean ownCarriers() {
         return pool != null;
@@ -113,12 +118,37 @@ public final class GoroutineGroup {
      * @throws IllegalStateException if the group is closed
      */
     public Thread start(Runnable body, Program program) {
-        // Counted before the check, so that close(), which sets closed and then waits for the
-        // count to drop to zero, cannot miss a goroutine starting meanwhile.
+        Thread t = tryStart(body, program);
+        if (t == null) {
+            throw new IllegalStateException("scheduler closed");
+        }
+        return t;
+    }
+
+    /**
+     * Starts a goroutine running {@code body} as part of {@code program} on this group, or on
+     * the default group once this one is closed: for timers, which outlive the scheduler their
+     * goroutine made them on.
+     */
+    public Thread startOrHandOver(Runnable body, Program program) {
+        Thread t = tryStart(body, program);
+        return t != null ? t : defaultGroup().start(body, program);
+    }
+
+    /**
+     * Starts a goroutine, unless the group is closed. A goroutine is counted before the closed
+     * check and listed before it starts, and looks at {@code closed} (and at its program's end)
+     * once more after it is listed: whichever way it races a {@link #close()} or the end of its
+     * program, either the goroutine sees the flag, or the closer's scan of the list (which comes
+     * after setting the flag) sees the goroutine, and it is interrupted.
+     *
+     * @return the started thread, or null if the group is closed
+     */
+    private Thread tryStart(Runnable body, Program program) {
         live.increment();
         if (closed) {
             ended();
-            throw new IllegalStateException("scheduler closed");
+            return null;
         }
         Goroutine g = new Goroutine(this, program, body);
         Thread t = threads.newThread(g);
@@ -129,6 +159,9 @@ public final class GoroutineGroup {
         }
         Goroutines.started(g);
         t.start();
+        if (closed || (program != null && program.isOver())) {
+            t.interrupt();
+        }
         return t;
     }
 

@@ -53,6 +53,8 @@ public final class Goroutines {
      * the calling goroutine's scheduler and in its {@code Go.main} program, or on the default
      * scheduler for a thread that is not a goroutine. Go's {@code time.AfterFunc} runs its
      * function in a goroutine of the program that set the timer, so its panic ends that program.
+     * A timer may outlive the scheduler it was set on: once that is closed, its goroutines start
+     * on the default scheduler.
      *
      * @return a starter bound to the caller's scheduler and program
      */
@@ -63,7 +65,7 @@ public final class Goroutines {
         }
         GoroutineGroup group = self.group;
         Program program = self.program;
-        return body -> group.start(body, program);
+        return body -> group.startOrHandOver(body, program);
     }
 
     static void started(Goroutine g) {

@@ -88,7 +88,7 @@ final class Sysmon {
                 pool.monitor(now);
             }
             for (Program program : PROGRAMS) {
-                program.checkDeadlock();
+                program.checkDeadlock(now);
             }
         }
     }

@@ -38,7 +38,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class TimerService {
 
-    /** Every service not closed yet, or closed with timers still queued. */
+    /** Every service whose thread runs: those that may have timers pending. */
     private static final Set<TimerService> LIVE = ConcurrentHashMap.newKeySet();
     private static final TimerService DEFAULT = new TimerService();
     private static final int INITIAL_CAPACITY = 16;
@@ -63,14 +63,17 @@ public final class TimerService {
      * {@link Long#MIN_VALUE} while it runs and will look at the heap again before parking.
      */
     private long parkedUntil = Long.MIN_VALUE;
-    /** The timer thread; null until the first timer is added. */
+    /** The timer thread; null until a timer is added, and again once a closed service's exits. */
     private Thread thread;
-    /** Set by {@link #close()}: the thread exits once the heap is empty. */
+    /**
+     * Set by {@link #close()}: the thread exits once the heap is empty. Timers made on the
+     * service's scheduler may still be armed after that (a receive from a {@code Time.after}
+     * channel, a context's deadline): the next one starts a thread again.
+     */
     private boolean closed;
 
     /** Creates a service with no timers; its thread starts with the first timer. */
     public TimerService() {
-        LIVE.add(this);
     }
 
     /**
@@ -110,16 +113,13 @@ public final class TimerService {
 
     /**
      * Closes the service when its scheduler closes: timers already queued still fire, then its
-     * thread exits.
+     * thread exits; a timer armed later starts it again, and it exits again once idle.
      */
     public void close() {
         Thread wake;
         lock.lock();
         try {
             closed = true;
-            if (thread == null) {
-                LIVE.remove(this);
-            }
             wake = wakeLocked();
         } finally {
             lock.unlock();
@@ -238,6 +238,7 @@ public final class TimerService {
             whens[size] = when;
             siftUp(size++);
             if (thread == null) {
+                LIVE.add(this);
                 thread = Thread.ofPlatform().name("go4j-timer").daemon().start(this::loop);
             }
             if (t.heapIndex == 0 && when < parkedUntil) {
@@ -290,6 +291,7 @@ public final class TimerService {
                     firing = 1;
                 } else if (closed && size == 0) {
                     LIVE.remove(this);
+                    thread = null;
                     return;
                 } else {
                     parkedUntil = size > 0 ? whens[0] : Long.MAX_VALUE;
