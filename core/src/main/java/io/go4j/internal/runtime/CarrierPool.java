@@ -39,16 +39,21 @@ import java.util.concurrent.locks.LockSupport;
  * <p><b>Spinning and lingering.</b> A spinning worker steals: half of a victim's ring, or the
  * global queue, four rounds over all workers from a random start. In the last round it also
  * takes a victim's {@code runnext}, but only if the same goroutine is still there after
- * {@link #RUNNEXT_GRACE_NANOS} (Go's 3 µs): a goroutine readied by one about to block is about
- * to run where it is. Having found nothing, the spinner lingers: it looks again after pauses of
- * {@link #LINGER_FIRST_PAUSE_NANOS}, doubling up to {@link #LINGER_LAST_PAUSE_NANOS}, then goes
- * idle and parks. While it lingers it is the one spinner, so the goroutines handing off to each
- * other on another worker wake nobody, and the next of them that its waker does not run at once
- * is stolen within one pause. Without the linger, every hand-off of a ping-pong pair on a
- * 2-proc scheduler (one worker busy, one idle) woke the idle worker, an unpark and a thread
- * wake-up each time; with it, one wake-up serves some sixty microseconds of hand-offs. The
- * pauses grow because each look brings the victim's {@code runnext} cache line over, and makes
- * the owner's next hand-off a miss. At most half the busy workers spin at once (Go's rule).
+ * {@link #RUNNEXT_GRACE_NANOS} (Go's 3 µs), with no other put there meanwhile: a goroutine
+ * readied by one about to block is about to run where it is. Having found nothing, the spinner
+ * lingers: it looks again after spins of {@link #LINGER_FIRST_SPIN_NANOS} doubling up to
+ * {@link #LINGER_LAST_SPIN_NANOS}, then after each of {@link #LINGER_PARKS} parks of
+ * {@link #LINGER_PARK_NANOS} (a timed park sleeps at least some 50 µs more on Linux, its timer
+ * slack), and only then goes idle. While it lingers it is the one spinner, so the goroutines
+ * handing off to each other on another worker wake nobody, and one of them that its waker does
+ * not run at once is stolen at the next look. Without the linger, every hand-off of a
+ * ping-pong pair on a 2-proc scheduler (one worker busy, one idle) woke the idle worker, an
+ * unpark and a thread wake-up each time; with it, one wake-up serves a few hundred
+ * microseconds of hand-offs. The later looks park rather than spin or yield: a spinner that
+ * spun, on a machine busy with other work, kept that work off its core and halved a ping-pong
+ * beside it; one that yielded lost its core for whole time slices and looked milliseconds late
+ * (wake-up median 3 ms in {@code SchedulingTest}); a thread waking from a timed park is run
+ * promptly. At most half the busy workers spin at once (Go's rule).
  *
  * <p><b>Time slice (Go's {@code inheritTime}).</b> A goroutine taken from {@code runnext}
  * inherits the time slice of the one that readied it; any other pick begins a slice
@@ -72,10 +77,14 @@ public final class CarrierPool implements Executor {
 
     /** How long a thief leaves a running worker's {@code runnext} to its owner (Go: 3 µs). */
     static final long RUNNEXT_GRACE_NANOS = TimeUnit.MICROSECONDS.toNanos(3);
-    /** A spinner that found nothing looks again after this pause, then after twice as long... */
-    static final long LINGER_FIRST_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(1);
-    /** ...up to this one: six more looks, in about 63 µs, before it goes idle. */
-    static final long LINGER_LAST_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(32);
+    /** A spinner that found nothing looks again after spinning this long, then twice as long... */
+    static final long LINGER_FIRST_SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(1);
+    /** ...up to this long (four looks in about 15 µs)... */
+    static final long LINGER_LAST_SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(8);
+    /** ...then after each of this many parks... */
+    static final int LINGER_PARKS = 4;
+    /** ...of this long, before it goes idle. */
+    static final long LINGER_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     /** Go's {@code forcePreemptNS}: the time slice a goroutine and those it readies share. */
     static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /** How long a worker may stay inside one task while work waits before sysmon compensates. */

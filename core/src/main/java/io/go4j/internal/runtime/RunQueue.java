@@ -33,6 +33,7 @@ final class RunQueue {
     private static final VarHandle HEAD;
     private static final VarHandle TAIL;
     private static final VarHandle RUNNEXT;
+    private static final VarHandle RUNNEXT_PUTS;
     private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Runnable[].class);
 
     static {
@@ -41,6 +42,7 @@ final class RunQueue {
             HEAD = lookup.findVarHandle(RunQueue.class, "head", int.class);
             TAIL = lookup.findVarHandle(RunQueue.class, "tail", int.class);
             RUNNEXT = lookup.findVarHandle(RunQueue.class, "runnext", Runnable.class);
+            RUNNEXT_PUTS = lookup.findVarHandle(RunQueue.class, "runnextPuts", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -55,12 +57,20 @@ final class RunQueue {
     private long p11, p12, p13, p14, p15, p16, p17;
     private volatile int tail;
     private volatile Runnable runnext;
+    /**
+     * How many tasks the owner has put in {@code runnext}; written by the owner only, with
+     * opaque stores. Two goroutines that ready each other put the same two tasks there in turn,
+     * so a thief that finds the task it saw before its grace cannot tell from the slot alone
+     * whether it sat there all along: this count tells.
+     */
+    private int runnextPuts;
 
     /**
      * Owner only: puts {@code task} in {@code runnext}, returning the task it displaced (which
      * the caller must queue with {@link #offer}), or null.
      */
     Runnable putNext(Runnable task) {
+        RUNNEXT_PUTS.setOpaque(this, runnextPuts + 1);
         return (Runnable) RUNNEXT.getAndSet(this, task);
     }
 
@@ -161,16 +171,24 @@ final class RunQueue {
     }
 
     /**
-     * Thief: takes the task in {@code runnext}; null if there is none. Go leaves it to its owner
-     * at first, as the owner is usually about to run it, so a thief asks for it last.
+     * Thief: takes {@code task} out of {@code runnext} if it is still there. Go leaves a task in
+     * {@code runnext} to its owner at first, as the owner is usually about to run it, so a
+     * thief asks for it last, and only after a grace (see {@code Worker}).
+     *
+     * @return true if this thief took it
      */
-    Runnable stealRunnext() {
-        return pollRunnext();
+    boolean stealRunnext(Runnable task) {
+        return RUNNEXT.compareAndSet(this, task, null);
     }
 
     /** @return the task in {@code runnext}, left there; a racy hint for other threads */
     Runnable peekRunnext() {
         return runnext;
+    }
+
+    /** @return how many tasks were put in {@code runnext} so far; a racy hint for thieves */
+    int runnextPuts() {
+        return (int) RUNNEXT_PUTS.getOpaque(this);
     }
 
     /** @return true if the ring holds a task; a racy hint for other threads */

@@ -199,15 +199,21 @@ final class Worker extends Thread {
     }
 
     /**
-     * Spins: steals as Go's {@code stealWork} does, then lingers, looking again after ever longer
-     * pauses, before it gives up (see "Spinning and lingering" in {@link CarrierPool}).
+     * Spins: steals as Go's {@code stealWork} does, then lingers, looking again after short
+     * spins and then after short parks, before it gives up (see "Spinning and lingering" in
+     * {@link CarrierPool}).
      */
     private Runnable spinForWork() {
         Runnable task = steal(STEAL_ROUNDS);
-        for (long pause = CarrierPool.LINGER_FIRST_PAUSE_NANOS;
-                task == null && pause <= CarrierPool.LINGER_LAST_PAUSE_NANOS && !pool.terminated();
-                pause *= 2) {
-            spinFor(pause);
+        long spin = CarrierPool.LINGER_FIRST_SPIN_NANOS;
+        for (int parks = 0; task == null && parks < CarrierPool.LINGER_PARKS && !pool.terminated(); ) {
+            if (spin <= CarrierPool.LINGER_LAST_SPIN_NANOS) {
+                spinFor(spin);
+                spin *= 2;
+            } else {
+                LockSupport.parkNanos(this, CarrierPool.LINGER_PARK_NANOS);
+                parks++;
+            }
             task = localOrGlobal();
             if (task == null) {
                 task = steal(1);
@@ -230,8 +236,8 @@ final class Worker extends Thread {
                 Worker victim = all[(start + i) % n];
                 if (victim != this) {
                     Runnable task = victim.queue.stealInto(queue);
-                    if (task == null && lastRound && victim.leftRunnext()) {
-                        task = victim.queue.stealRunnext();
+                    if (task == null && lastRound) {
+                        task = stealRunnextOf(victim);
                     }
                     if (task != null) {
                         return task;
@@ -249,20 +255,28 @@ final class Worker extends Thread {
     /**
      * Go's thief sleeps 3 µs before it takes a running worker's {@code runnext}: the goroutine
      * there was usually readied by one about to block, and will run on this worker in a moment,
-     * next to its partner's data. Only if it is still there after that is it fair game. The
-     * thief does not look at {@code runnext} while it waits: the slot shares a cache line with
-     * {@code tail}, which the owner writes at every hand-off, and each look would make the
-     * owner's next write a miss.
+     * next to its partner's data. Only if it is still there after that is it fair game: the
+     * same task, and no other put there meanwhile (a ping-pong pair puts the same two tasks in
+     * turn). The thief does not look at {@code runnext} while it waits: the slot shares a cache
+     * line with {@code tail}, which the owner writes at every hand-off, and each look would make
+     * the owner's next write a miss.
      *
-     * @return true if {@code runnext} held the same task before and after the wait
+     * @return the task this thief took from the victim's {@code runnext}, or null
      */
-    private boolean leftRunnext() {
-        Runnable before = queue.peekRunnext();
-        if (before == null || current == null) {
-            return before != null;
+    private Runnable stealRunnextOf(Worker victim) {
+        RunQueue q = victim.queue;
+        int puts = q.runnextPuts();
+        Runnable task = q.peekRunnext();
+        if (task == null) {
+            return null;
         }
-        spinFor(CarrierPool.RUNNEXT_GRACE_NANOS);
-        return queue.peekRunnext() == before;
+        if (victim.current != null) {
+            spinFor(CarrierPool.RUNNEXT_GRACE_NANOS);
+            if (q.runnextPuts() != puts) {
+                return null;
+            }
+        }
+        return q.stealRunnext(task) ? task : null;
     }
 
     private static void spinFor(long nanos) {

@@ -1,6 +1,7 @@
 package io.go4j.internal.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,7 +90,9 @@ class RunQueueTest {
         Task a = new Task(1);
         victim.putNext(a);
         assertNull(victim.stealInto(thief));
-        assertSame(a, victim.stealRunnext());
+        assertEquals(1, victim.runnextPuts());
+        assertTrue(victim.stealRunnext(a));
+        assertFalse(victim.stealRunnext(a));
         assertNull(take(victim));
     }
 
@@ -109,7 +112,8 @@ class RunQueueTest {
                 RunQueue mine = new RunQueue();
                 while (!done.get()) {
                     Runnable stolen = owner.stealInto(mine);
-                    Runnable first = stolen != null ? stolen : owner.stealRunnext();
+                    Runnable next = owner.peekRunnext();
+                    Runnable first = stolen != null ? stolen : next != null && owner.stealRunnext(next) ? next : null;
                     if (first != null) {
                         taken.incrementAndGet(((Task) first).id());
                         for (Runnable r; (r = take(mine)) != null; ) {
