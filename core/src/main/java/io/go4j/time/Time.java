@@ -216,7 +216,7 @@ public final class Time {
         return new String(buf, w, buf.length - w);
     }
 
-    /** Writes {@code v >= 0} in decimal, ending just before {@code end}; returns where it starts. */
+    /** Writes {@code v >= 0} in decimal to end just before {@code end}; returns its start. */
     private static int putDigits(char[] buf, int end, long v) {
         int w = end;
         do {
