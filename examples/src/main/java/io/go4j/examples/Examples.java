@@ -44,6 +44,8 @@ public final class Examples {
             new EquivalentBinaryTrees(),
             new WebCrawler(),
             new Pipeline(),
+            new GoogleSearch(),
+            new SemaphoreWorkerPool(),
             new Deadlock());
 
     private Examples() {
