@@ -27,6 +27,8 @@ public final class Goroutine implements Runnable, Thread.UncaughtExceptionHandle
     private final Runnable body;
     /** Set before the thread starts, never changed. */
     Thread thread;
+    /** Where it was started, or null when its scheduler does not record that; like thread. */
+    CreationSite createdBy;
     /** Links in the list of live goroutines ({@link Goroutines}), guarded by its lock. */
     Goroutine prev;
     Goroutine next;
@@ -59,6 +61,9 @@ public final class Goroutine implements Runnable, Thread.UncaughtExceptionHandle
         try {
             body.run();
         } catch (Throwable e) {
+            if (createdBy != null) {
+                e.addSuppressed(createdBy);
+            }
             if (program == null) {
                 thread.getUncaughtExceptionHandler().uncaughtException(thread, e);
             } else {
