@@ -45,6 +45,7 @@ public final class Examples {
             new WebCrawler(),
             new Pipeline(),
             new GoogleSearch(),
+            new Subscribe(),
             new SemaphoreWorkerPool(),
             new Deadlock());
 

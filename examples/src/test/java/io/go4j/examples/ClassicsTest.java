@@ -110,4 +110,16 @@ class ClassicsTest {
         assertEquals(List.of("[0 1 7 2 5 8 16 3 19 6 14 9 9 17 17 4 12 20 20 7 7 15 15 10 23 10 111 18 18 18 106 5]"),
                 Output.of("semaphore-worker-pool"));
     }
+
+    /** Every feed's items come once each, in the feed's order; closing reports no error. */
+    @Test
+    void subscribeMergesTheFeedsWithoutDuplicates() {
+        List<String> lines = Output.of("subscribe");
+        assertEquals(10, lines.size(), lines::toString);
+        for (String feed : List.of("blog.golang.org", "googleblog.blogspot.com", "googledevelopers.blogspot.com")) {
+            assertEquals(List.of(feed + " Item 1", feed + " Item 2", feed + " Item 3"),
+                    lines.stream().filter(l -> l.startsWith(feed + " ")).toList());
+        }
+        assertEquals("closed: null", lines.get(9));
+    }
 }
