@@ -36,6 +36,14 @@ final class CreationSite extends Throwable {
                 : "goroutine " + starter.id();
     }
 
+    /** A goroutine's body, with where the goroutine was started. */
+    record Started(Runnable body, CreationSite site) implements Runnable {
+        @Override
+        public void run() {
+            body.run();
+        }
+    }
+
     /** @return true if schedulers made now record creation sites */
     static boolean enabled() {
         return Boolean.getBoolean(PROPERTY);

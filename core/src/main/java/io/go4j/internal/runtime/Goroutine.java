@@ -27,8 +27,6 @@ public final class Goroutine implements Runnable, Thread.UncaughtExceptionHandle
     private final Runnable body;
     /** Set before the thread starts, never changed. */
     Thread thread;
-    /** Where it was started, or null when its scheduler does not record that; like thread. */
-    CreationSite createdBy;
     /** Links in the list of live goroutines ({@link Goroutines}), guarded by its lock. */
     Goroutine prev;
     Goroutine next;
@@ -61,8 +59,9 @@ public final class Goroutine implements Runnable, Thread.UncaughtExceptionHandle
         try {
             body.run();
         } catch (Throwable e) {
-            if (createdBy != null) {
-                e.addSuppressed(createdBy);
+            CreationSite site = createdBy();
+            if (site != null) {
+                e.addSuppressed(site);
             }
             if (program == null) {
                 thread.getUncaughtExceptionHandler().uncaughtException(thread, e);
@@ -89,6 +88,14 @@ public final class Goroutine implements Runnable, Thread.UncaughtExceptionHandle
             System.err.print("Exception in goroutine " + t.threadId() + " ");
             e.printStackTrace();
         }
+    }
+
+    /**
+     * @return where the goroutine was started, or null when its scheduler does not record that
+     *     (kept with the body rather than in a field, so that a goroutine costs no more when off)
+     */
+    CreationSite createdBy() {
+        return body instanceof CreationSite.Started started ? started.site() : null;
     }
 
     /** @return the goroutine's id: its thread's id */

@@ -34,9 +34,10 @@ final class GoroutineDump {
             for (int i = top; i < bottom; i++) {
                 out.append("\tat ").append(stack[i]).append('\n');
             }
-            if (g.createdBy != null) {
-                out.append(g.createdBy.getMessage()).append('\n');
-                out.append("\tat ").append(g.createdBy.getStackTrace()[0]).append('\n');
+            CreationSite site = g.createdBy();
+            if (site != null) {
+                out.append(site.getMessage()).append('\n');
+                out.append("\tat ").append(site.getStackTrace()[0]).append('\n');
             }
         }
         return out.toString();

@@ -122,10 +122,9 @@ public final class GoroutineGroup {
             ended();
             throw new IllegalStateException("scheduler closed");
         }
-        Goroutine g = new Goroutine(this, program, body);
-        if (recordCreationSites) {
-            g.createdBy = new CreationSite(Goroutines.current());
-        }
+        Goroutine g = new Goroutine(this, program, recordCreationSites
+                ? new CreationSite.Started(body, new CreationSite(Goroutines.current()))
+                : body);
         Thread t = threads.newThread(g);
         t.setUncaughtExceptionHandler(g);
         g.thread = t;
