@@ -262,4 +262,29 @@ class SemaphoreTest {
         s.release(1);
         assertTrue(s.tryAcquire(1), "nothing was taken");
     }
+
+    /** A cancel racing the grant: the waiter ends up with the weight and null, or with neither. */
+    @Test
+    void aCancelRacingAReleaseLeavesTheWeightWithExactlyOneSide() throws Exception {
+        Semaphore s = new Semaphore(1);
+        for (int round = 0; round < 300; round++) {
+            s.acquire(1);
+            var wc = Context.withCancel(Context.background());
+            AtomicReference<Object> result = new AtomicReference<>("not returned");
+            try (SyncTesting g = new SyncTesting()) {
+                Thread waiter = g.go(() -> result.set(s.acquire(wc.ctx(), 1)));
+                awaitParkedOn(waiter, s);
+                g.go(() -> wc.cancel().cancel());
+                s.release(1);
+            }
+            if (result.get() == null) {
+                assertFalse(s.tryAcquire(1), "round " + round + ": acquired, so held");
+                s.release(1);
+            } else {
+                assertSame(Context.CANCELED, result.get());
+                assertTrue(s.tryAcquire(1), "round " + round + ": canceled, so nothing taken");
+                s.release(1);
+            }
+        }
+    }
 }
