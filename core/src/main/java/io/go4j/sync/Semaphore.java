@@ -134,6 +134,7 @@ public final class Semaphore {
         if (node == null) {
             return null;
         }
+        // WOKEN, as a Mutex waiter woken to compete: awake with nothing granted.
         Context.StopFunc stopWatching = Context.afterFunc(ctx, () -> {
             if (withdraw(node, WaitNode.WOKEN)) {
                 LockSupport.unpark(node.thread);
