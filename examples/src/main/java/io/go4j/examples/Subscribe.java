@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Sameer Ajmani's Subscribe and Merge ("Advanced Go Concurrency Patterns", 2013): a subscription
@@ -50,17 +51,18 @@ public final class Subscribe implements Example {
         Fetched fetch() throws IOException;
     }
 
-    /** A stream of items: Go's {@code Subscription}. */
-    interface Subscription {
-        /** @return the stream, closed after {@link #close()} */
-        RecvChan<Item> updates();
-
-        /**
-         * Stops the stream.
-         *
-         * @return the last fetch error, or null
-         */
-        IOException close();
+    /**
+     * A stream of items: Go's {@code Subscription} interface, whose two implementations here
+     * differ only in how they close.
+     *
+     * @param updates the stream, closed once the subscription is
+     * @param closer stops the stream and returns the last fetch error, or null
+     */
+    record Subscription(RecvChan<Item> updates, Supplier<IOException> closer) {
+        /** Go's {@code Close()}: the last fetch error, or null. */
+        IOException close() {
+            return closer.get();
+        }
     }
 
     @Override
@@ -107,19 +109,11 @@ public final class Subscribe implements Example {
         Chan<Item> updates = Chan.make();
         Chan<Chan<IOException>> closing = Chan.make();
         Go.go(() -> loop(fetcher, updates, closing));
-        return new Subscription() {
-            @Override
-            public RecvChan<Item> updates() {
-                return updates;
-            }
-
-            @Override
-            public IOException close() {
-                Chan<IOException> errc = Chan.make();
-                closing.send(errc);
-                return errc.receive();
-            }
-        };
+        return new Subscription(updates, () -> {
+            Chan<IOException> errc = Chan.make();
+            closing.send(errc);
+            return errc.receive();
+        });
     }
 
     /** The result of a fetch that ran in its own goroutine. */
@@ -193,26 +187,18 @@ public final class Subscribe implements Example {
         for (Subscription sub : subs) {
             Go.go(() -> forward(sub, updates, quit, errs));
         }
-        return new Subscription() {
-            @Override
-            public RecvChan<Item> updates() {
-                return updates;
-            }
-
-            @Override
-            public IOException close() {
-                quit.close();
-                IOException err = null;
-                for (int i = 0; i < subs.size(); i++) {
-                    IOException e = errs.receive();
-                    if (e != null) {
-                        err = e;
-                    }
+        return new Subscription(updates, () -> {
+            quit.close();
+            IOException err = null;
+            for (int i = 0; i < subs.size(); i++) {
+                IOException e = errs.receive();
+                if (e != null) {
+                    err = e;
                 }
-                updates.close();
-                return err;
             }
-        };
+            updates.close();
+            return err;
+        });
     }
 
     /** One goroutine of Merge: passes on the items of {@code sub} until quit is closed. */
