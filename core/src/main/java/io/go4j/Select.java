@@ -4,6 +4,7 @@ import io.go4j.internal.chan.ChannelTimer;
 import io.go4j.internal.chan.Waiter;
 import io.go4j.internal.runtime.WaitReason;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -11,13 +12,27 @@ import java.util.function.Consumer;
 /**
  * Go's {@code select} statement.
  *
+ * <p>As a statement, with the case bodies inline in a {@code switch} on the chosen index, where
+ * they may assign locals, {@code return}, {@code break} and {@code continue}:
  * <pre>{@code
  * // select {
- * // case v := <-in:  use(v)
- * // case out <- x:   sent()
- * // default:         idle()
+ * // case v := <-in:  total += v
+ * // case out <- x:   sent++
+ * // default:         return
  * // }
- * int chosen = Select.select(
+ * Select.Chosen chosen = new Select.Chosen();
+ * switch (Select.select(chosen, Select.recv(in), Select.send(out, x), Select.defaultCase())) {
+ *     case 0 -> total += chosen.<Integer>value();
+ *     case 1 -> sent++;
+ *     default -> {
+ *         return;
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Or with the bodies in the cases, as lambdas:
+ * <pre>{@code
+ * int index = Select.select(
  *         Select.recv(in, v -> use(v)),
  *         Select.send(out, x, () -> sent()),
  *         Select.defaultCase(() -> idle()));
@@ -76,6 +91,62 @@ public final class Select {
     }
 
     /**
+     * The outcome of a {@link #select(Chosen, Case...) select statement}: which case was chosen,
+     * the value it received and whether the channel was open. Filling an object the caller
+     * keeps, rather than returning a new one, is what lets a select in a loop allocate nothing
+     * for its result. Not thread-safe: one per thread, typically one per loop.
+     */
+    public static final class Chosen {
+        private int index = -1;
+        private Object value;
+        private boolean ok;
+
+        /** Creates an empty record of a choice; {@link #index()} is -1 until a select fills it. */
+        public Chosen() {
+        }
+
+        void set(int index, Object value, boolean ok) {
+            this.index = index;
+            this.value = value;
+            this.ok = ok;
+        }
+
+        /**
+         * The index of the case chosen by the last select: the case Go's {@code select} runs.
+         *
+         * @return the index, or -1 before the first select
+         */
+        public int index() {
+            return index;
+        }
+
+        /**
+         * The value received by the chosen case: Go's {@code v} in {@code case v := <-c:}.
+         * {@code null} when the case was a send or the default, or when its channel was closed
+         * and drained. The type is the caller's to name ({@code Integer v = chosen.value();}), as
+         * only the caller knows which channel the case read.
+         *
+         * @param <T> the type of the chosen case's channel's values
+         * @return the value, or {@code null}
+         * @throws ClassCastException at the caller, if {@code T} is not the channel's type
+         */
+        @SuppressWarnings("unchecked")
+        public <T> T value() {
+            return (T) value;
+        }
+
+        /**
+         * Go's {@code ok} in {@code case v, ok := <-c:}: false only when the chosen case is a
+         * receive whose channel was closed and drained.
+         *
+         * @return whether the chosen case received a value that was sent, or was not a receive
+         */
+        public boolean ok() {
+            return ok;
+        }
+    }
+
+    /**
      * One case of a select. Made by {@link #recv}, {@link #send} and {@link #defaultCase}; a case
      * may be reused in several selects.
      */
@@ -115,6 +186,68 @@ public final class Select {
      * @throws IllegalArgumentException if more than one default case is given
      */
     public static int select(Case... cases) {
+        return choose(cases, null);
+    }
+
+    /**
+     * Go's {@code select} as a statement: selects one case, runs its body if it has one, and
+     * records in {@code chosen} which case it was, the value received and {@code ok}, so that the
+     * caller's {@code switch} on the returned index does the case's work inline, where it may
+     * assign locals, {@code return}, {@code break} or {@code continue}.
+     *
+     * <pre>{@code
+     * // for {
+     * //     select {
+     * //     case v, ok := <-in:
+     * //         if !ok { return sum }
+     * //         sum += v
+     * //     case <-quit:
+     * //         return -1
+     * //     }
+     * // }
+     * Select.Chosen chosen = new Select.Chosen();
+     * for (;;) {
+     *     switch (Select.select(chosen, Select.recv(in), Select.recv(quit))) {
+     *         case 0 -> {
+     *             if (!chosen.ok()) {
+     *                 return sum;
+     *             }
+     *             sum += chosen.<Integer>value();
+     *         }
+     *         default -> {
+     *             return -1;
+     *         }
+     *     }
+     * }
+     * }</pre>
+     *
+     * @param chosen where the choice goes; reuse it from one select to the next
+     * @param cases the cases, in the order that gives their indexes
+     * @return the index of the case that was chosen, also in {@link Chosen#index()}
+     * @throws ChanClosedException ({@code send on closed channel}) if a send case is chosen whose
+     *     channel is closed
+     * @throws GoInterruptedException if the thread is interrupted while the select waits; no case
+     *     was then chosen, {@code chosen} is unchanged, and the interrupt status stays set
+     * @throws IllegalArgumentException if more than one default case is given
+     */
+    public static int select(Chosen chosen, Case... cases) {
+        return choose(cases, Objects.requireNonNull(chosen, "chosen"));
+    }
+
+    /**
+     * Go's {@code select} as a statement, over a list of cases; see
+     * {@link #select(Chosen, Case...)}.
+     *
+     * @param chosen where the choice goes; reuse it from one select to the next
+     * @param cases the cases, in the order that gives their indexes
+     * @return the index of the case that was chosen, also in {@link Chosen#index()}
+     */
+    public static int select(Chosen chosen, List<Case> cases) {
+        return select(chosen, cases.toArray(new Case[0]));
+    }
+
+    /** Go's selectgo; records the choice in {@code chosen} unless it is null. */
+    private static int choose(Case[] cases, Chosen chosen) {
         int defaultIndex = -1;
         int active = 0;
         long quietTimers = 0;
@@ -135,15 +268,15 @@ public final class Select {
         }
         if (active == 0) {
             if (defaultIndex >= 0) {
-                return fire(cases, defaultIndex, null);
+                return fire(cases, defaultIndex, null, chosen);
             }
             Waiter.awaitInterrupt(cases.length == 0 ? WaitReason.SELECT_NO_CASES : WaitReason.SELECT);
             throw new GoInterruptedException();
         }
         if (cases.length <= PACKED_MAX_CASES) {
-            int chosen = selectLockingLazily(cases, defaultIndex, quietTimers);
-            if (chosen != RETRY) {
-                return chosen;
+            int index = selectLockingLazily(cases, defaultIndex, quietTimers, chosen);
+            if (index != RETRY) {
+                return index;
             }
         }
         int[] pollOrder = new int[active];
@@ -169,21 +302,21 @@ public final class Select {
                 Object v = ch.pollLocked();
                 if (v != Chan.NOT_READY) {
                     unlockAllAndWake(cases, lockOrder, ch);
-                    return fire(cases, i, v);
+                    return fire(cases, i, v, chosen);
                 }
             } else if (ch.isClosedLocked()) {
                 unlockAll(cases, lockOrder);
                 throw new ChanClosedException(Chan.SEND_ON_CLOSED);
             } else if (ch.offerLocked(c.value)) {
                 unlockAllAndWake(cases, lockOrder, ch);
-                return fire(cases, i, null);
+                return fire(cases, i, null, chosen);
             }
         }
         if (defaultIndex >= 0) {
             unlockAll(cases, lockOrder);
-            return fire(cases, defaultIndex, null);
+            return fire(cases, defaultIndex, null, chosen);
         }
-        return block(cases, lockOrder);
+        return block(cases, lockOrder, chosen);
     }
 
     /**
@@ -206,7 +339,8 @@ public final class Select {
      *
      * @return the index of the case chosen, or {@link #RETRY} (nothing done, no lock held)
      */
-    private static int selectLockingLazily(Case[] cases, int defaultIndex, long quietTimers) {
+    private static int selectLockingLazily(Case[] cases, int defaultIndex, long quietTimers,
+            Chosen chosen) {
         long order = shuffledIndexes(cases.length);
         if (quietTimers != 0) {
             order = visitLast(order, cases.length, quietTimers);
@@ -237,19 +371,19 @@ public final class Select {
                 Object v = ch.pollLocked();
                 if (v != Chan.NOT_READY) {
                     unlockFirstAndWake(cases, order, k + 1, ch);
-                    return fire(cases, i, v);
+                    return fire(cases, i, v, chosen);
                 }
             } else if (ch.isClosedLocked()) {
                 unlockFirst(cases, order, k + 1);
                 throw new ChanClosedException(Chan.SEND_ON_CLOSED);
             } else if (ch.offerLocked(c.value)) {
                 unlockFirstAndWake(cases, order, k + 1, ch);
-                return fire(cases, i, null);
+                return fire(cases, i, null, chosen);
             }
         }
         if (defaultIndex >= 0) {
             unlockFirst(cases, order, cases.length);
-            return fire(cases, defaultIndex, null);
+            return fire(cases, defaultIndex, null, chosen);
         }
         // Queued in the random poll order: cases on the same channel then have a random relative
         // order in its queue, which a counterpart serves first to last (see the lock order in
@@ -263,7 +397,7 @@ public final class Select {
             }
         }
         unlockFirst(cases, order, cases.length);
-        return awaitAndFire(cases, waiters, owner);
+        return awaitAndFire(cases, waiters, owner, chosen);
     }
 
     /** Moves the cases of {@code last} (a bit per case index) to the end of a packed order. */
@@ -332,14 +466,14 @@ public final class Select {
     }
 
     /** All channels locked, no case ready: waits on every case at once. */
-    private static int block(Case[] cases, int[] lockOrder) {
+    private static int block(Case[] cases, int[] lockOrder, Chosen chosen) {
         Waiter[] waiters = new Waiter[cases.length];
         Waiter owner = null;
         for (int i : lockOrder) {
             owner = enqueue(cases, i, owner, waiters);
         }
         unlockAll(cases, lockOrder);
-        return awaitAndFire(cases, waiters, owner);
+        return awaitAndFire(cases, waiters, owner, chosen);
     }
 
     /**
@@ -360,7 +494,7 @@ public final class Select {
      * No lock held, every active case queued ({@code waiters[i]} is null for the others): parks
      * until a case fires, takes the other waiters out of their queues, and runs the case body.
      */
-    private static int awaitAndFire(Case[] cases, Waiter[] waiters, Waiter owner) {
+    private static int awaitAndFire(Case[] cases, Waiter[] waiters, Waiter owner, Chosen chosen) {
         boolean claimed = await(owner, cases, waiters);
         int won = claimed ? owner.state() : -1;
         for (int i = 0; i < cases.length; i++) {
@@ -376,9 +510,9 @@ public final class Select {
             if (w.closed) {
                 throw new ChanClosedException(Chan.SEND_ON_CLOSED);
             }
-            return fire(cases, won, null);
+            return fire(cases, won, null, chosen);
         }
-        return fire(cases, won, w.closed ? Chan.CLOSED : w.item);
+        return fire(cases, won, w.closed ? Chan.CLOSED : w.item, chosen);
     }
 
     /**
@@ -409,10 +543,16 @@ public final class Select {
         return c.kind == RECV && c.chan.timer != null;
     }
 
-    /** Runs the body of the chosen case; {@code received} is the value or {@link Chan#CLOSED}. */
-    private static int fire(Case[] cases, int chosen, Object received) {
-        Case c = cases[chosen];
+    /**
+     * Records the chosen case in {@code chosen} (when the caller gave one) and runs its body;
+     * {@code received} is the value or {@link Chan#CLOSED}.
+     */
+    private static int fire(Case[] cases, int index, Object received, Chosen chosen) {
+        Case c = cases[index];
         boolean ok = received != Chan.CLOSED;
+        if (chosen != null) {
+            chosen.set(index, ok ? received : null, ok);
+        }
         if (c.onValue != null) {
             c.onValue.accept(ok ? received : null);
         } else if (c.onReceive != null) {
@@ -420,7 +560,7 @@ public final class Select {
         } else if (c.onDone != null) {
             c.onDone.run();
         }
-        return chosen;
+        return index;
     }
 
     private static void shuffle(int[] order) {
@@ -516,6 +656,9 @@ public final class Select {
 
     /**
      * A receive case that knows whether the value was sent: Go's {@code case v, ok := <-c:}.
+     * Named apart from {@link #recv(RecvChan, Consumer)}, as {@link Chan#receiveOk()} is from
+     * {@link Chan#receive()}, so that a method reference such as {@code results::add} picks one
+     * overload without help.
      *
      * @param <T> the type of the channel's values
      * @param c the channel, or {@code null} for a case that is never ready
@@ -523,7 +666,7 @@ public final class Select {
      * @return the case
      */
     @SuppressWarnings("unchecked")
-    public static <T> Case recv(RecvChan<T> c, ValueOkConsumer<? super T> body) {
+    public static <T> Case recvOk(RecvChan<T> c, ValueOkConsumer<? super T> body) {
         return new Case(RECV, (Chan<?>) c, null, null, (ValueOkConsumer<Object>) body, null);
     }
 

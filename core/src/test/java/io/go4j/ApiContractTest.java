@@ -88,11 +88,11 @@ class ApiContractTest {
             assertEquals("x", c.receive());
             assertNull(c.receive());
             Received<String>[] got = receivedHolder();
-            Select.select(Select.recv(c, (String v, boolean ok) -> got[0] = new Received<>(v, ok)));
+            Select.select(Select.recvOk(c, (String v, boolean ok) -> got[0] = new Received<>(v, ok)));
             assertEquals(new Received<>(null, true), got[0], "select receive of a null value");
             assertEquals(new Received<>(null, true), c.receiveOk());
             assertEquals(new Received<>(null, false), c.receiveOk(), "closed and drained");
-            Select.select(Select.recv(c, (String v, boolean ok) -> got[0] = new Received<>(v, ok)));
+            Select.select(Select.recvOk(c, (String v, boolean ok) -> got[0] = new Received<>(v, ok)));
             assertEquals(new Received<>(null, false), got[0], "select receive on closed channel");
         }
         // The non-blocking operations carry null too.
@@ -256,7 +256,7 @@ class ApiContractTest {
                 Select.recv(nil),
                 Select.send(nil, 1),
                 Select.defaultCase(() -> ran.set(true)),
-                Select.recv(nil, (Integer v, boolean ok) -> fail("null channel received")));
+                Select.recvOk(nil, (Integer v, boolean ok) -> fail("null channel received")));
         assertEquals(2, chosen);
         assertTrue(ran.get(), "default body ran");
         assertEquals(0, Select.select(Select.defaultCase()));
@@ -485,7 +485,7 @@ class ApiContractTest {
             results.add(viaSelect);
             receivers.add(g.go(() -> Select.select(
                     Select.recv(Chan.make(), v -> fail("never")),
-                    Select.recv(c, (Integer v, boolean ok) -> viaSelect.set(new Received<>(v, ok))))));
+                    Select.recvOk(c, (Integer v, boolean ok) -> viaSelect.set(new Received<>(v, ok))))));
             receivers.forEach(Goroutines::awaitBlocked);
             c.close();
         }
@@ -669,7 +669,7 @@ class ApiContractTest {
                 Chan<Integer> sending = Chan.make();
                 AtomicReference<Object> outcome = new AtomicReference<>();
                 Thread s = g.go(() -> outcome.set(Select.select(
-                        Select.recv(closing, (Integer v, boolean ok) -> assertFalse(ok)),
+                        Select.recvOk(closing, (Integer v, boolean ok) -> assertFalse(ok)),
                         Select.recv(sending, (Integer v) -> assertEquals(7, v)))));
                 awaitBlocked(s);
                 boolean[] sent = {false};

@@ -340,7 +340,7 @@ class ChanProgramsTest {
         // Selects with closed channels behave like ordinary operations.
         testBlock(NEVER, () -> Select.select(Select.recv(closedch)));
         testBlock(NEVER, () -> Select.select(Select.recv(closedch, (Integer x) -> { })));
-        testBlock(NEVER, () -> Select.select(Select.recv(closedch, (Integer x, boolean ok) -> { })));
+        testBlock(NEVER, () -> Select.select(Select.recvOk(closedch, (Integer x, boolean ok) -> { })));
         assertThrows(ChanClosedException.class, () -> Select.select(Select.send(closedch, 7)));
 
         // A select should not get confused if it sees itself.

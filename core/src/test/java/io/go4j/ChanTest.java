@@ -56,7 +56,7 @@ class ChanTest {
             assertNull(c.tryReceive(), "chan[" + chanCap + "]: receive from empty chan");
             assertEquals(1, Select.select(Select.recv(c), Select.defaultCase()),
                     "chan[" + chanCap + "]: receive from empty chan");
-            assertEquals(1, Select.select(Select.recv(c, (v, ok) -> fail("received")), Select.defaultCase()),
+            assertEquals(1, Select.select(Select.recvOk(c, (v, ok) -> fail("received")), Select.defaultCase()),
                     "chan[" + chanCap + "]: receive from empty chan");
             c.send(0);
             c.send(0);

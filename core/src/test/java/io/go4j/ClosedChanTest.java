@@ -88,7 +88,7 @@ class ClosedChanTest {
         private Select.Case[] cases(Select.Case... cs) {
             return dummy == null
                     ? cs
-                    : Stream.concat(Stream.of(Select.recv(dummy, (v, ok) -> {
+                    : Stream.concat(Stream.of(Select.recvOk(dummy, (v, ok) -> {
                         throw new AssertionError("dummy channel delivered");
                     })), Stream.of(cs)).toArray(Select.Case[]::new);
         }
@@ -121,7 +121,7 @@ class ClosedChanTest {
         public Received<Integer> recv2() {
             @SuppressWarnings("unchecked")
             Received<Integer>[] got = new Received[1];
-            Select.select(cases(Select.recv(c, (Integer v, boolean ok) -> got[0] = new Received<>(v, ok))));
+            Select.select(cases(Select.recvOk(c, (Integer v, boolean ok) -> got[0] = new Received<>(v, ok))));
             return got[0];
         }
 
@@ -129,7 +129,7 @@ class ClosedChanTest {
             @SuppressWarnings("unchecked")
             Received<Integer>[] got = new Received[1];
             Select.select(cases(Select.defaultCase(),
-                    Select.recv(c, (Integer v, boolean ok) -> got[0] = new Received<>(v, ok))));
+                    Select.recvOk(c, (Integer v, boolean ok) -> got[0] = new Received<>(v, ok))));
             return got[0];
         }
 

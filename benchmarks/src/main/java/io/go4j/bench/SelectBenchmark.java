@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * (go4j: a goroutine); each producer sends {@value #ITEMS}/2 items with a plain send, the
  * consumer runs {@value #ITEMS} selects, and the invocation waits for all three. The channels
  * are unbuffered ({@code capacity = 0}) or buffered ({@code 16}). The contenders: go4j's
- * {@code Select.select(Select.recv(a, body), Select.recv(b, body))} and Jox's
+ * {@code Select.select(Select.recv(a, body), Select.recv(b, body))}, the same as a statement
+ * ({@code Select.select(chosen, Select.recv(a), Select.recv(b))}, {@code go4jStatement}) and Jox's
  * {@code Select.select(a.receiveClause(), b.receiveClause())}, both building their cases anew for
  * every select, as code ported from Go does. {@code java.util.concurrent} has no select, so it
  * has no contender here. Note that go4j picks among ready cases at random, as Go does, while Jox
@@ -66,14 +67,7 @@ public class SelectBenchmark {
     public void go4j() throws InterruptedException {
         Chan<Integer> a = Chan.make(capacity);
         Chan<Integer> b = Chan.make(capacity);
-        Workers w = Workers.goroutines();
-        for (Chan<Integer> c : java.util.List.of(a, b)) {
-            w.start(() -> {
-                for (int i = 0; i < ITEMS / 2; i++) {
-                    c.send(Items.get(i));
-                }
-            });
-        }
+        Workers w = goroutinesSendingTo(a, b);
         w.start(() -> {
             long[] sum = {0};
             Consumer<Integer> add = v -> sum[0] += v;
@@ -83,6 +77,38 @@ public class SelectBenchmark {
             Items.check(sum[0], EXPECTED);
         });
         w.joinAll();
+    }
+
+    /** The same select as {@link #go4j()}, written as a statement: no body, the value read back. */
+    @Benchmark
+    @OperationsPerInvocation(ITEMS)
+    public void go4jStatement() throws InterruptedException {
+        Chan<Integer> a = Chan.make(capacity);
+        Chan<Integer> b = Chan.make(capacity);
+        Workers w = goroutinesSendingTo(a, b);
+        w.start(() -> {
+            long sum = 0;
+            Select.Chosen chosen = new Select.Chosen();
+            for (int i = 0; i < ITEMS; i++) {
+                Select.select(chosen, Select.recv(a), Select.recv(b));
+                sum += chosen.<Integer>value();
+            }
+            Items.check(sum, EXPECTED);
+        });
+        w.joinAll();
+    }
+
+    /** Starts one producer goroutine per channel, each sending its half of the items. */
+    private static Workers goroutinesSendingTo(Chan<Integer> a, Chan<Integer> b) {
+        Workers w = Workers.goroutines();
+        for (Chan<Integer> c : java.util.List.of(a, b)) {
+            w.start(() -> {
+                for (int i = 0; i < ITEMS / 2; i++) {
+                    c.send(Items.get(i));
+                }
+            });
+        }
+        return w;
     }
 
     @Benchmark

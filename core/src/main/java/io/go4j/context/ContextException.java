@@ -32,4 +32,16 @@ public final class ContextException extends RuntimeException {
     public boolean timeout() {
         return timeout;
     }
+
+    /**
+     * The message alone, as Go prints the error ({@code fmt.Println(ctx.Err())} prints
+     * {@code context deadline exceeded}), so that a ported print reads the same; Java's default
+     * would put this class's name in front.
+     *
+     * @return {@code "context canceled"} or {@code "context deadline exceeded"}
+     */
+    @Override
+    public String toString() {
+        return getMessage();
+    }
 }

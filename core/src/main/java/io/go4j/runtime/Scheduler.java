@@ -105,7 +105,11 @@ public final class Scheduler implements AutoCloseable {
      * with its id (its thread's id), what it waits for ({@code chan send}, {@code chan receive},
      * {@code select}, {@code select (no cases)}, {@code sync.Mutex.Lock},
      * {@code sync.WaitGroup.Wait}, {@code sleep}, ...) or {@code running} / {@code runnable},
-     * and the minutes it has been blocked once there is at least one; then its stack.
+     * and the minutes it has been blocked once there is at least one; then its stack. A scheduler
+     * made while the system property {@code go4j.creationSites} is {@code true} (for the default
+     * scheduler: {@code -Dgo4j.creationSites=true}) ends each paragraph with Go's
+     * {@code created by Class.method in goroutine N} line and the frame of that {@code go} call,
+     * and adds that line, as a suppressed exception, to an exception that ends a goroutine.
      *
      * @return the dump, one paragraph per goroutine
      */

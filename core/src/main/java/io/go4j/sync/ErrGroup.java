@@ -20,7 +20,9 @@ import java.util.concurrent.CompletionException;
  *
  * <p>Reporting: {@code await()} throws the first failure itself if it is unchecked (a
  * {@link RuntimeException} or an {@link Error}), and a {@link CompletionException} whose cause
- * is the first failure if that is a checked exception. Later failures are dropped, as in Go.
+ * is the first failure if that is a checked exception; that wrapper's message, and what printing
+ * it shows, is the failure's message, as Go prints the error. Later failures are dropped, as in
+ * Go.
  *
  * <p>A group made by {@link #withContext} cancels its context, with the failure as
  * {@linkplain Context#cause cause}, as soon as a task fails, and in any case when {@code await()}
@@ -169,7 +171,24 @@ public final class ErrGroup {
         if (t instanceof Error e) {
             throw e;
         }
-        throw new CompletionException(t);
+        throw new TaskFailure(t);
+    }
+
+    /**
+     * A checked failure on its way out of {@link #await()}: prints as the failure's message alone,
+     * as Go prints the error {@code Wait} returns, instead of the wrapper's class name followed by
+     * the failure's.
+     */
+    private static final class TaskFailure extends CompletionException {
+
+        TaskFailure(Throwable failure) {
+            super(failure.getMessage() != null ? failure.getMessage() : failure.toString(), failure);
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
     }
 
     private void start(Task task, Semaphore s) {

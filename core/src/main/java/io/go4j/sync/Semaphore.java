@@ -1,6 +1,9 @@
 package io.go4j.sync;
 
 import io.go4j.GoInterruptedException;
+import io.go4j.RecvChan;
+import io.go4j.context.Context;
+import io.go4j.context.ContextException;
 import io.go4j.internal.runtime.Goroutines;
 import io.go4j.internal.runtime.WaitReason;
 import io.go4j.internal.sync.Spin;
@@ -8,6 +11,7 @@ import io.go4j.internal.sync.WaitList;
 import io.go4j.internal.sync.WaitNode;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A weighted semaphore: Go's {@code golang.org/x/sync/semaphore.Weighted}, bounding access to a
@@ -86,6 +90,74 @@ public final class Semaphore {
     }
 
     /**
+     * Acquires weight {@code n}, or gives up as soon as {@code ctx} is done: Go's
+     * {@code Weighted.Acquire(ctx, n)}. Waits in the same FIFO queue as {@link #acquire(long)}.
+     * A context that is done on entry fails the call even if the weight is free, as in Go; so
+     * does one found done just after the weight was granted (the weight is then given back).
+     *
+     * <pre>{@code
+     * // if err := sem.Acquire(ctx, 1); err != nil { return err }
+     * ContextException err = sem.acquire(ctx, 1);
+     * if (err != null) {
+     *     throw err;
+     * }
+     * }</pre>
+     *
+     * @param ctx the context whose end abandons the wait
+     * @param n the weight
+     * @return null once acquired; {@code ctx.err()} if the context was done first, and then
+     *     nothing was acquired
+     * @throws IllegalArgumentException if {@code n} is negative
+     * @throws GoInterruptedException if interrupted while it waits; nothing was acquired and the
+     *     interrupt status is still set
+     */
+    public ContextException acquire(Context ctx, long n) {
+        checkWeight(n);
+        ContextException err = ctx.err();
+        if (err != null) {
+            return err;
+        }
+        RecvChan<Void> done = ctx.done();
+        if (done == null) {
+            acquire(n);
+            return null;
+        }
+        if (tryAcquire(n)) {
+            return null;
+        }
+        if (n > size) {
+            // Doomed: wait for the context without queuing, so that nobody waits behind it.
+            done.receive();
+            return ctx.err();
+        }
+        WaitNode node = spinThenQueue(n);
+        if (node == null) {
+            return null;
+        }
+        // WOKEN, as a Mutex waiter woken to compete: awake with nothing granted.
+        Context.StopFunc stopWatching = Context.afterFunc(ctx, () -> {
+            if (withdraw(node, WaitNode.WOKEN)) {
+                LockSupport.unpark(node.thread);
+            }
+        });
+        try {
+            if (node.park(this, WaitReason.SEMACQUIRE) == WaitNode.WAITING) {
+                cancel(node);
+            }
+        } finally {
+            stopWatching.stop();
+        }
+        if (node.state == WaitNode.WOKEN) {
+            return ctx.err();
+        }
+        err = ctx.err();
+        if (err != null) {
+            release(n);
+        }
+        return err;
+    }
+
+    /**
      * Acquires weight {@code n} if that is possible without waiting: Go's
      * {@code Weighted.TryAcquire}. Fails if others are queued, even if {@code n} would fit.
      *
@@ -153,13 +225,25 @@ public final class Semaphore {
         if (n > size) {
             blockUntilInterrupted();
         }
+        WaitNode node = spinThenQueue(n);
+        if (node != null && node.park(this, WaitReason.SEMACQUIRE) == WaitNode.WAITING) {
+            cancel(node);
+        }
+    }
+
+    /**
+     * Takes weight {@code n <= size} at once or after spinning, or else queues a node for it.
+     *
+     * @return null if acquired, else the node queued
+     */
+    private WaitNode spinThenQueue(long n) {
         // Spin while nobody is queued, until n is free or someone queues: state >= n says either,
         // as WAITERS alone exceeds any weight.
         for (int round = 0; ; ) {
             long s = state;
             if ((s & WAITERS) == 0 && s >= n) {
                 if (STATE.compareAndSet(this, s, s - n)) {
-                    return;
+                    return null;
                 }
             } else if ((s & WAITERS) != 0 || !Spin.spinOnce(round++, () -> state >= n)) {
                 break; // others are queued (this call goes behind them), or spinning no longer pays
@@ -171,7 +255,7 @@ public final class Semaphore {
             if ((s & WAITERS) == 0 && s >= n) {
                 if (STATE.compareAndSet(this, s, s - n)) {
                     waiters.unlock();
-                    return;
+                    return null;
                 }
             } else if ((s & WAITERS) != 0 || STATE.compareAndSet(this, s, s | WAITERS)) {
                 break;
@@ -180,9 +264,7 @@ public final class Semaphore {
         WaitNode node = new WaitNode(n);
         waiters.addLast(node);
         waiters.unlock();
-        if (node.park(this, WaitReason.SEMACQUIRE) == WaitNode.WAITING) {
-            cancel(node);
-        }
+        return node;
     }
 
     private void blockUntilInterrupted() {
@@ -192,17 +274,29 @@ public final class Semaphore {
 
     /** Interrupted while queued: leaves and throws, unless granted meanwhile. */
     private void cancel(WaitNode node) {
+        if (withdraw(node, WaitNode.WAITING)) {
+            throw new GoInterruptedException();
+        }
+    }
+
+    /**
+     * Takes a queued node out unless it was granted first, leaving it in {@code leftState}.
+     *
+     * @return true if withdrawn, false if it had been granted
+     */
+    private boolean withdraw(WaitNode node, int leftState) {
         waiters.lock();
         if (node.state != WaitNode.WAITING) {
             waiters.unlock();
-            return;
+            return false;
         }
         waiters.remove(node);
         // Leaving the head may let the next waiters in (Go does this too).
         WaitNode chain = grantFitting();
+        node.state = leftState;
         waiters.unlock();
         WaitList.unparkAll(chain);
-        throw new GoInterruptedException();
+        return true;
     }
 
     private void releaseSlow(long n) {

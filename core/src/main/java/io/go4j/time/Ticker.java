@@ -13,8 +13,10 @@ import java.time.Instant;
  * not yet received and misses the ones that came while it was there, as in Go. With Go 1.23's
  * semantics, after {@link #stop()} or {@link #reset(Duration)} returns no tick from before is
  * received, and a ticker that nothing references any more is collected even if never stopped.
+ *
+ * <p>Go's {@code defer t.Stop()} is {@code try (Ticker t = Time.newTicker(d)) { ... }}.
  */
-public final class Ticker {
+public final class Ticker implements AutoCloseable {
 
     private final ChanTimer timer = new ChanTimer(TimerService.current());
 
@@ -36,6 +38,15 @@ public final class Ticker {
      */
     public void stop() {
         timer.stop();
+    }
+
+    /**
+     * Stops the ticker, as {@link #stop()} does: Go's {@code defer t.Stop()}, for
+     * try-with-resources.
+     */
+    @Override
+    public void close() {
+        stop();
     }
 
     /**

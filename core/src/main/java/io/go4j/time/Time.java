@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * Go's {@code time} package, the part about waiting: {@code time.After}, {@code Tick},
- * {@code Sleep}, {@code NewTimer}, {@code NewTicker} and {@code AfterFunc}.
+ * {@code Sleep}, {@code NewTimer}, {@code NewTicker} and {@code AfterFunc}; and, for ported
+ * prints and measurements, {@code Since}, {@code Until} and {@code Duration.String}.
  *
  * <pre>{@code
  * // select {
@@ -124,5 +125,104 @@ public final class Time {
         FuncTimer timer = new FuncTimer(TimerService.current(), f);
         timer.arm(TimerService.toNanos(d), 0);
         return new Timer(timer, null);
+    }
+
+    /**
+     * The time elapsed since {@code t}: Go's {@code time.Since(t)}. Measured on the wall clock,
+     * which {@link Instant} is; Go uses the monotonic reading that its {@code time.Now()} carries,
+     * so a wall-clock step between {@code t} and now shows here and not in Go.
+     *
+     * @param t an earlier time, for instance one received from a timer's channel
+     * @return how long ago {@code t} was; negative if {@code t} is in the future
+     */
+    public static Duration since(Instant t) {
+        return Duration.between(t, Instant.now());
+    }
+
+    /**
+     * The time left until {@code t}: Go's {@code time.Until(t)}, on the wall clock (see
+     * {@link #since}).
+     *
+     * @param t a later time
+     * @return how long until {@code t}; negative if {@code t} is past
+     */
+    public static Duration until(Instant t) {
+        return Duration.between(Instant.now(), t);
+    }
+
+    /**
+     * Formats {@code d} as Go's {@code Duration.String} does, so that a ported print shows what
+     * Go's shows: {@code 72.6ms}, {@code 1h2m0.5s}, {@code 1.1µs}, {@code 0s}; the largest unit
+     * is the hour, and a fraction keeps only its significant digits. Java's
+     * {@link Duration#toString()} would print {@code PT0.0726S}.
+     *
+     * @param d the duration; beyond Go's range (about 292 years either way) it is clamped to it
+     * @return Go's text for it
+     */
+    public static String format(Duration d) {
+        long nanos = TimerService.toNanos(d);
+        if (nanos == 0) {
+            return "0s";
+        }
+        // The magnitude as an unsigned long: -Long.MIN_VALUE does not fit a signed one.
+        long u = nanos < 0 ? -nanos : nanos;
+        char[] buf = new char[32];
+        int w = buf.length;
+        buf[--w] = 's';
+        int fractionDigits;
+        if (Long.compareUnsigned(u, 1_000) < 0) {
+            fractionDigits = 0;
+            buf[--w] = 'n';
+        } else if (Long.compareUnsigned(u, 1_000_000) < 0) {
+            fractionDigits = 3;
+            buf[--w] = '\u00b5';
+        } else if (Long.compareUnsigned(u, 1_000_000_000) < 0) {
+            fractionDigits = 6;
+            buf[--w] = 'm';
+        } else {
+            fractionDigits = 9;
+        }
+        boolean significant = false;
+        for (int i = 0; i < fractionDigits; i++) {
+            int digit = (int) Long.remainderUnsigned(u, 10);
+            significant |= digit != 0;
+            if (significant) {
+                buf[--w] = (char) ('0' + digit);
+            }
+            u = Long.divideUnsigned(u, 10);
+        }
+        if (significant) {
+            buf[--w] = '.';
+        }
+        if (fractionDigits < 9) {
+            w = putDigits(buf, w, u);
+        } else {
+            // Whole seconds now, small enough for signed arithmetic.
+            w = putDigits(buf, w, u % 60);
+            long minutes = u / 60;
+            if (minutes > 0) {
+                buf[--w] = 'm';
+                w = putDigits(buf, w, minutes % 60);
+                long hours = minutes / 60;
+                if (hours > 0) {
+                    buf[--w] = 'h';
+                    w = putDigits(buf, w, hours);
+                }
+            }
+        }
+        if (nanos < 0) {
+            buf[--w] = '-';
+        }
+        return new String(buf, w, buf.length - w);
+    }
+
+    /** Writes {@code v >= 0} in decimal to end just before {@code end}; returns its start. */
+    private static int putDigits(char[] buf, int end, long v) {
+        int w = end;
+        do {
+            buf[--w] = (char) ('0' + v % 10);
+            v /= 10;
+        } while (v > 0);
+        return w;
     }
 }

@@ -14,8 +14,10 @@ import java.time.Instant;
  * <p>With Go 1.23's semantics: once {@link #stop()} or {@link #reset(Duration)} has returned, a
  * receive from {@link #c()} cannot get a value sent for the earlier setting; a timer that nothing
  * references any more is collected even if it was never stopped.
+ *
+ * <p>Go's {@code defer t.Stop()} is {@code try (Timer t = Time.newTimer(d)) { ... }}.
  */
-public final class Timer {
+public final class Timer implements AutoCloseable {
 
     private final RuntimeTimer timer;
     private final Chan<Instant> c;
@@ -43,6 +45,15 @@ public final class Timer {
      */
     public boolean stop() {
         return timer.stop();
+    }
+
+    /**
+     * Stops the timer, as {@link #stop()} does: Go's {@code defer t.Stop()}, for
+     * try-with-resources.
+     */
+    @Override
+    public void close() {
+        stop();
     }
 
     /**

@@ -399,6 +399,9 @@ class ContextTest {
         assertFalse(Context.CANCELED.timeout());
         assertEquals("context deadline exceeded", Context.DEADLINE_EXCEEDED.getMessage());
         assertEquals("context canceled", Context.CANCELED.getMessage());
+        assertEquals("context deadline exceeded", String.valueOf(Context.DEADLINE_EXCEEDED),
+                "printed as Go prints it");
+        assertEquals("context canceled", String.valueOf(Context.CANCELED));
         assertEquals(0, Context.CANCELED.getStackTrace().length);
         Context.CANCELED.addSuppressed(new Exception());
         assertEquals(0, Context.CANCELED.getSuppressed().length, "a shared exception accepts no suppressed ones");

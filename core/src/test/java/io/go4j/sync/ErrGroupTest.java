@@ -62,6 +62,8 @@ class ErrGroupTest {
         g.go(() -> { });
         CompletionException e = assertThrows(CompletionException.class, g::await);
         assertSame(io, e.getCause());
+        assertEquals("disk", e.getMessage());
+        assertEquals("disk", String.valueOf(e), "printed as Go prints the error");
     }
 
     @Test

@@ -4,14 +4,21 @@ import static io.go4j.sync.SyncTesting.assertPanics;
 import static io.go4j.sync.SyncTesting.awaitParkedOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.go4j.Go;
 import io.go4j.GoInterruptedException;
+import io.go4j.context.Context;
+import io.go4j.context.ContextException;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -168,5 +175,116 @@ class SemaphoreTest {
             g.assertInterruptible(s, () -> s.acquire(4));
         }
         assertTrue(s.tryAcquire(3), "a doomed request must not hold back others");
+    }
+
+    // ---- Acquire(ctx, n) ----
+
+    @Test
+    void acquireWithAContextDoneOnEntryTakesNothing() {
+        Semaphore s = new Semaphore(2);
+        var wc = Context.withCancel(Context.background());
+        wc.cancel().cancel();
+        assertSame(Context.CANCELED, s.acquire(wc.ctx(), 1), "fails even though the weight is free");
+        assertTrue(s.tryAcquire(2), "nothing was taken");
+        s.release(2);
+        assertNull(s.acquire(Context.background(), 2), "a context that is never done");
+        assertFalse(s.tryAcquire(1));
+    }
+
+    /** Go's TestWeightedAcquireCanceled shape: a canceled waiter at the head lets the next in. */
+    @Test
+    void aWaiterWhoseContextIsCanceledLeavesTheQueue() throws Exception {
+        Semaphore s = new Semaphore(2);
+        s.acquire(2);
+        var wc = Context.withCancel(Context.background());
+        AtomicReference<ContextException> bigResult = new AtomicReference<>();
+        try (SyncTesting g = new SyncTesting()) {
+            Thread big = g.go(() -> bigResult.set(s.acquire(wc.ctx(), 2)));
+            awaitParkedOn(big, s);
+            Thread small = g.go(() -> s.acquire(1));
+            awaitParkedOn(small, s);
+            s.release(1);
+            assertFalse(s.tryAcquire(1), "the head (2) does not fit yet and holds the small one back");
+            wc.cancel().cancel();
+            big.join();
+            small.join();
+        }
+        assertSame(Context.CANCELED, bigResult.get());
+        assertEquals("Semaphore[size=2, held=2]", s.toString(), "1 kept by the test, 1 by the small waiter");
+    }
+
+    @Test
+    void aWaiterGetsTheWeightBeforeItsDeadline() throws Exception {
+        Semaphore s = new Semaphore(1);
+        s.acquire(1);
+        var wt = Context.withTimeout(Context.background(), Duration.ofHours(1));
+        AtomicReference<Object> result = new AtomicReference<>("not returned");
+        try (SyncTesting g = new SyncTesting()) {
+            Thread t = g.go(() -> result.set(s.acquire(wt.ctx(), 1)));
+            awaitParkedOn(t, s);
+            s.release(1);
+            t.join();
+        }
+        wt.cancel().cancel();
+        assertNull(result.get());
+        assertFalse(s.tryAcquire(1), "the waiter holds it");
+    }
+
+    @Test
+    void aDeadlineEndsTheWaitWithItsError() throws Exception {
+        Semaphore s = new Semaphore(1);
+        s.acquire(1);
+        var wt = Context.withTimeout(Context.background(), Duration.ofMillis(10));
+        assertSame(Context.DEADLINE_EXCEEDED, s.acquire(wt.ctx(), 1));
+        assertSame(Context.DEADLINE_EXCEEDED, s.acquire(wt.ctx(), 5), "more than the size");
+        s.release(1);
+        assertTrue(s.tryAcquire(1), "nothing was taken");
+    }
+
+    @Test
+    void anInterruptedContextAcquireTakesNothing() throws Exception {
+        Semaphore s = new Semaphore(1);
+        s.acquire(1);
+        var wc = Context.withCancel(Context.background());
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread t = Go.go(() -> {
+            try {
+                s.acquire(wc.ctx(), 1);
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        });
+        awaitParkedOn(t, s);
+        t.interrupt();
+        t.join();
+        wc.cancel().cancel();
+        assertTrue(thrown.get() instanceof GoInterruptedException, String.valueOf(thrown.get()));
+        s.release(1);
+        assertTrue(s.tryAcquire(1), "nothing was taken");
+    }
+
+    /** A cancel racing the grant: the waiter ends up with the weight and null, or with neither. */
+    @Test
+    void aCancelRacingAReleaseLeavesTheWeightWithExactlyOneSide() throws Exception {
+        Semaphore s = new Semaphore(1);
+        for (int round = 0; round < 300; round++) {
+            s.acquire(1);
+            var wc = Context.withCancel(Context.background());
+            AtomicReference<Object> result = new AtomicReference<>("not returned");
+            try (SyncTesting g = new SyncTesting()) {
+                Thread waiter = g.go(() -> result.set(s.acquire(wc.ctx(), 1)));
+                awaitParkedOn(waiter, s);
+                g.go(() -> wc.cancel().cancel());
+                s.release(1);
+            }
+            if (result.get() == null) {
+                assertFalse(s.tryAcquire(1), "round " + round + ": acquired, so held");
+                s.release(1);
+            } else {
+                assertSame(Context.CANCELED, result.get());
+                assertTrue(s.tryAcquire(1), "round " + round + ": canceled, so nothing taken");
+                s.release(1);
+            }
+        }
     }
 }

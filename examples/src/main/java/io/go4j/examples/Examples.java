@@ -44,6 +44,9 @@ public final class Examples {
             new EquivalentBinaryTrees(),
             new WebCrawler(),
             new Pipeline(),
+            new GoogleSearch(),
+            new Subscribe(),
+            new SemaphoreWorkerPool(),
             new Deadlock());
 
     private Examples() {

@@ -53,12 +53,13 @@ public final class RateLimiting implements Example {
         Ticker refill = Time.newTicker(PERIOD);
         Chan<Void> quit = Chan.make();
         Go.go(() -> {
+            Select.Chosen chosen = new Select.Chosen();
             while (true) {
-                int chosen = Select.select(
-                        Select.recv(quit),
-                        Select.recv(refill.c(), (Instant t) -> burstyLimiter.trySend(t)));
-                if (chosen == 0) {
-                    return;
+                switch (Select.select(chosen, Select.recv(quit), Select.recv(refill.c()))) {
+                    case 0 -> {
+                        return;
+                    }
+                    default -> burstyLimiter.trySend(chosen.value());
                 }
             }
         });

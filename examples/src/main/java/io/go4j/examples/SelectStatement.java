@@ -32,10 +32,18 @@ public final class SelectStatement implements Example {
         Go.go(() -> c1.send("one"));
         Go.go(() -> c2.send("two"));
 
+        Select.Chosen chosen = new Select.Chosen();
         for (int i = 0; i < 2; i++) {
-            Select.select(
-                    Select.recv(c1, (String msg1) -> out.println("received " + msg1)),
-                    Select.recv(c2, (String msg2) -> out.println("received " + msg2)));
+            switch (Select.select(chosen, Select.recv(c1), Select.recv(c2))) {
+                case 0 -> {
+                    String msg1 = chosen.value();
+                    out.println("received " + msg1);
+                }
+                default -> {
+                    String msg2 = chosen.value();
+                    out.println("received " + msg2);
+                }
+            }
         }
     }
 }

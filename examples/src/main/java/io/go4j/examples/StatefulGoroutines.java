@@ -88,16 +88,21 @@ public final class StatefulGoroutines implements Example {
     /** Owns the map: serves read and write requests one at a time until quit is closed. */
     private static void ownState(RecvChan<ReadOp> reads, RecvChan<WriteOp> writes, RecvChan<Void> quit) {
         Map<Integer, Integer> state = new HashMap<>();
+        Select.Chosen chosen = new Select.Chosen();
         while (true) {
-            int chosen = Select.select(
-                    Select.recv(reads, (ReadOp read) -> read.resp().send(state.getOrDefault(read.key(), 0))),
-                    Select.recv(writes, (WriteOp write) -> {
-                        state.put(write.key(), write.val());
-                        write.resp().send(true);
-                    }),
-                    Select.recv(quit));
-            if (chosen == 2) {
-                return;
+            switch (Select.select(chosen, Select.recv(reads), Select.recv(writes), Select.recv(quit))) {
+                case 0 -> {
+                    ReadOp read = chosen.value();
+                    read.resp().send(state.getOrDefault(read.key(), 0));
+                }
+                case 1 -> {
+                    WriteOp write = chosen.value();
+                    state.put(write.key(), write.val());
+                    write.resp().send(true);
+                }
+                default -> {
+                    return;
+                }
             }
         }
     }

@@ -37,12 +37,16 @@ public final class Tickers implements Example {
         Chan<Boolean> done = Chan.make();
 
         Go.go(() -> {
+            Select.Chosen chosen = new Select.Chosen();
             while (true) {
-                int chosen = Select.select(
-                        Select.recv(done),
-                        Select.recv(ticker.c(), (Instant t) -> out.println("Tick at " + t)));
-                if (chosen == 0) {
-                    return;
+                switch (Select.select(chosen, Select.recv(done), Select.recv(ticker.c()))) {
+                    case 0 -> {
+                        return;
+                    }
+                    default -> {
+                        Instant t = chosen.value();
+                        out.println("Tick at " + t);
+                    }
                 }
             }
         });

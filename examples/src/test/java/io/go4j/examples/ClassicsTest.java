@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.go4j.examples.EquivalentBinaryTrees.Tree;
+import io.go4j.Go;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.RepeatedTest;
@@ -82,5 +85,41 @@ class ClassicsTest {
                         "error: open data/00-secret: permission denied",
                         ended),
                 Output.of("pipeline"));
+    }
+
+    @Test
+    void googleSearchCollectsEveryKindWhenTheReplicasAreFast() {
+        List<String> lines = Output.of("google-search");
+        assertEquals(2, lines.size() - (lines.get(0).equals("timed out") ? 1 : 0), lines::toString);
+        List<String> results = new ArrayList<>();
+        Go.main(() -> results.addAll(GoogleSearch.google("golang", Duration.ZERO, System.out)));
+        assertEquals(List.of("image", "video", "web"),
+                results.stream().map(r -> r.replaceAll("[12] result for \"golang\"", "")).sorted().toList());
+    }
+
+    @Test
+    void googleSearchTimesOutOnReplicasThatNeverAnswer() {
+        List<String> lines = Output.capture(out ->
+                Go.main(() -> out.println(GoogleSearch.google("golang", Duration.ofHours(1), out))));
+        assertEquals(List.of("timed out", "[]"), lines);
+    }
+
+    /** The semaphore package's example output, as Go prints it. */
+    @Test
+    void semaphoreWorkerPoolComputesEveryCollatzStoppingTime() {
+        assertEquals(List.of("[0 1 7 2 5 8 16 3 19 6 14 9 9 17 17 4 12 20 20 7 7 15 15 10 23 10 111 18 18 18 106 5]"),
+                Output.of("semaphore-worker-pool"));
+    }
+
+    /** Every feed's items come once each, in the feed's order; closing reports no error. */
+    @Test
+    void subscribeMergesTheFeedsWithoutDuplicates() {
+        List<String> lines = Output.of("subscribe");
+        assertEquals(10, lines.size(), lines::toString);
+        for (String feed : List.of("blog.golang.org", "googleblog.blogspot.com", "googledevelopers.blogspot.com")) {
+            assertEquals(List.of(feed + " Item 1", feed + " Item 2", feed + " Item 3"),
+                    lines.stream().filter(l -> l.startsWith(feed + " ")).toList());
+        }
+        assertEquals("closed: null", lines.get(9));
     }
 }

@@ -127,8 +127,8 @@ class ChanLincheckTest {
         public Integer selectReceive() {
             Integer[] got = {null};
             Select.select(
-                    Select.recv(ch, (Integer v, boolean ok) -> got[0] = ok ? v : CLOSED),
-                    Select.recv(ch, (Integer v, boolean ok) -> got[0] = ok ? v : CLOSED),
+                    Select.recvOk(ch, (Integer v, boolean ok) -> got[0] = ok ? v : CLOSED),
+                    Select.recvOk(ch, (Integer v, boolean ok) -> got[0] = ok ? v : CLOSED),
                     Select.defaultCase());
             return got[0];
         }

@@ -66,6 +66,10 @@ public final class Goroutine implements Runnable, Thread.UncaughtExceptionHandle
         try {
             body.run();
         } catch (Throwable e) {
+            CreationSite site = createdBy();
+            if (site != null) {
+                e.addSuppressed(site);
+            }
             if (!(program != null && program.fail(e)) && !stoppedByEnd(e)) {
                 thread.getUncaughtExceptionHandler().uncaughtException(thread, e);
             }
@@ -94,6 +98,14 @@ public final class Goroutine implements Runnable, Thread.UncaughtExceptionHandle
             System.err.print("Exception in goroutine " + t.threadId() + " ");
             e.printStackTrace();
         }
+    }
+
+    /**
+     * @return where the goroutine was started, or null when its scheduler does not record that
+     *     (kept with the body rather than in a field, so that a goroutine costs no more when off)
+     */
+    CreationSite createdBy() {
+        return body instanceof CreationSite.Started started ? started.site() : null;
     }
 
     /** @return the goroutine's id: its thread's id */

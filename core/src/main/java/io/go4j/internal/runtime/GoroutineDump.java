@@ -34,6 +34,11 @@ final class GoroutineDump {
             for (int i = top; i < bottom; i++) {
                 out.append("\tat ").append(stack[i]).append('\n');
             }
+            CreationSite site = g.createdBy();
+            if (site != null) {
+                out.append(site.getMessage()).append('\n');
+                out.append("\tat ").append(site.getStackTrace()[0]).append('\n');
+            }
         }
         return out.toString();
     }

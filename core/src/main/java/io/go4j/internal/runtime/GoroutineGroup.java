@@ -32,6 +32,8 @@ public final class GoroutineGroup {
     private final LongAdder live = new LongAdder();
     private final CountDownLatch drained = new CountDownLatch(1);
     private volatile boolean closed;
+    /** Whether {@link #start} records where each goroutine is started (see CreationSite). */
+    private final boolean recordCreationSites = CreationSite.enabled();
 
     private static final class Default {
         static final GoroutineGroup GROUP = new GoroutineGroup("go4j", defaultProcs(), TimerService.defaultService());
@@ -150,7 +152,9 @@ public final class GoroutineGroup {
             ended();
             return null;
         }
-        Goroutine g = new Goroutine(this, program, body);
+        Goroutine g = new Goroutine(this, program, recordCreationSites
+                ? new CreationSite.Started(body, new CreationSite(Goroutines.current()))
+                : body);
         Thread t = threads.newThread(g);
         t.setUncaughtExceptionHandler(g);
         g.thread = t;

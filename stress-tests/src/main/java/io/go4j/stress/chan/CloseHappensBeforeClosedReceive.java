@@ -99,7 +99,7 @@ public final class CloseHappensBeforeClosedReceive {
 
         @Actor
         public void receiver(II_Result r) {
-            Select.select(Select.recv(ch, (Integer v, boolean ok) -> {
+            Select.select(Select.recvOk(ch, (Integer v, boolean ok) -> {
                 r.r1 = ok ? 1 : 0;
                 r.r2 = x;
             }));

@@ -49,7 +49,7 @@ public final class SelectVersusClose {
         @Actor
         public void selector(III_Result r) {
             Select.select(
-                    Select.recv(a, (Integer v, boolean ok) -> {
+                    Select.recvOk(a, (Integer v, boolean ok) -> {
                         r.r1 = ok ? 100 : -1;
                         r.r2 = x;
                     }),
@@ -119,7 +119,7 @@ public final class SelectVersusClose {
         @Actor
         public void selector(II_Result r) {
             Select.select(
-                    Select.recv(a, (Integer v, boolean ok) -> {
+                    Select.recvOk(a, (Integer v, boolean ok) -> {
                         r.r1 = ok ? 2 : 1;
                         r.r2 = x;
                     }),

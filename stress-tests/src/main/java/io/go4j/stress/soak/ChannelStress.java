@@ -402,7 +402,7 @@ public final class ChannelStress {
                     msgs[i] = newMsg(c);
                     cases.add(Select.send(c.chan(), msgs[i]));
                 } else {
-                    cases.add(Select.recv(c.chan(), (Msg v, boolean ok) -> accept(v, ok)));
+                    cases.add(Select.recvOk(c.chan(), (Msg v, boolean ok) -> accept(v, ok)));
                 }
             }
             if (withDefault) {
