@@ -35,17 +35,31 @@ public final class Go {
      * started from one of them, transitively (on any scheduler).
      *
      * <ul>
-     * <li>When {@code body} returns, {@code main} returns. Goroutines still running are left
-     * running (Go would end them with the process).
+     * <li>When {@code body} returns, {@code main} returns, and the program is over: as Go's
+     * goroutines end with the process, the program's goroutines still running are interrupted
+     * (one blocked in a go4j operation throws {@link GoInterruptedException}) and {@code main}
+     * does not wait for them. A goroutine that dies of that interrupt is not reported.
+     * Goroutines started outside the program are left alone.
      * <li>When any goroutine of the program throws, {@code main} throws that exception (Go's
-     * panic ending the program).
+     * panic ending the program), and the program is over as above. An exception thrown by one
+     * of its goroutines after that ends nothing more: the goroutine's uncaught-exception
+     * handler reports it, as for a goroutine outside any program.
      * <li>When every goroutine of the program is blocked in a go4j operation that only another
-     * of them could end (a channel operation, a select, a {@code sync} lock or wait) with no
-     * timer pending, {@code main} throws {@link io.go4j.runtime.DeadlockException} ({@code all
-     * goroutines are asleep - deadlock!}) with the goroutine dump, within a second. A goroutine
-     * sleeping, doing I/O, or blocked in {@code LockSupport.park} or a
-     * {@code java.util.concurrent} lock is not asleep: something outside the program may wake
-     * it.
+     * of them could end (a channel operation, a select, a {@code sync} lock or wait), no go4j
+     * timer is pending, and nothing outside the program could end the wait either,
+     * {@code main} throws {@link io.go4j.runtime.DeadlockException} ({@code all goroutines are
+     * asleep - deadlock!}) with the goroutine dump, within a second. A goroutine sleeping,
+     * doing I/O, or blocked in {@code LockSupport.park} or a {@code java.util.concurrent} lock
+     * is not asleep: something outside the program may wake it. Outside the program, what
+     * could end the wait is a goroutine or platform thread that is running (or blocked in I/O),
+     * sleeping, or in a timed wait, including a scheduled executor's thread with a delayed task
+     * due: a channel fed by a plain thread, a {@code CompletableFuture} callback or a goroutine
+     * started before {@code main} is waited for, as Go's {@code checkdead} waits while any
+     * thread runs. What cannot, by itself: threads waiting with no deadline (on a lock, a
+     * monitor, a join, a go4j operation), pool threads idle until given a task, the JVM's and
+     * go4j's own threads, and a test harness's (JUnit's timeout watcher, Surefire's threads).
+     * Virtual threads started without go4j are not seen while they sleep. When unsure, go4j does
+     * not report: a missed deadlock only hangs, as Go's undetectable ones do.
      * </ul>
      * {@code main} may run many programs in one JVM, one after another or at once.
      *
