@@ -1,8 +1,8 @@
 package benchmarks
 
-// Twin of go4j's WakeLatency (issue 18): not a time per operation but the spread of single
-// waits, reported with b.ReportMetric as percentiles over the b.N trials of the last run, in the
-// units the Java program prints (p50-us, p99-us, max-us).
+// Twins of go4j's WakeLatency and Fairness (issue 18): not times per operation but the spread
+// of single waits, reported with b.ReportMetric as percentiles over the b.N trials of the last
+// run, in the units the Java programs print (p50-us, p99-us, max-us; p50-ms, max-ms).
 
 import (
 	"math"
@@ -82,4 +82,38 @@ func BenchmarkWakeLatency(b *testing.B) {
 		return ranAt - sentAt
 	})
 	reportPercentiles(b, waits, time.Microsecond, "p50", "p99", "max")
+}
+
+// BenchmarkFairness: with GOMAXPROCS=1, G1 starts G3, then starts G2 and ping-pongs with it over
+// two unbuffered channels until G3 has run (or for 2 s at most, counted as 2 s). One trial per
+// iteration: the time from G3's start to G3 running, which only the pair's time slice running out
+// allows (Go 1.19: 28 ms in issue 18).
+func BenchmarkFairness(b *testing.B) {
+	const giveUp = int64(2 * time.Second)
+	waits := trials(b, 1, func() int64 {
+		waited := make(chan int64)
+		go func() {
+			ping, pong := make(chan int), make(chan int)
+			var thirdRanAt int64
+			started := clock()
+			go func() { atomic.StoreInt64(&thirdRanAt, clock()) }()
+			go func() {
+				for ball := range ping {
+					pong <- ball
+				}
+			}()
+			for atomic.LoadInt64(&thirdRanAt) == 0 && clock()-started < giveUp {
+				ping <- 1
+				<-pong
+			}
+			close(ping)
+			if ranAt := atomic.LoadInt64(&thirdRanAt); ranAt != 0 {
+				waited <- ranAt - started
+			} else {
+				waited <- giveUp
+			}
+		}()
+		return <-waited
+	})
+	reportPercentiles(b, waits, time.Millisecond, "p50", "max")
 }
