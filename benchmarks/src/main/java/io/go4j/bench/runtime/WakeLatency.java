@@ -33,8 +33,8 @@ import java.util.function.Supplier;
  * GOMAXPROCS={@value #PROCS}.
  *
  * <p>Contenders, each trial starting its two threads anew: go4j on {@code Scheduler.create(2)}
- * with an unbuffered {@link Chan}; JDK virtual threads on the default scheduler with a
- * {@link SynchronousQueue} ({@code compare.sh} runs it with a parallelism of {@value #PROCS}). The
+ * with an unbuffered {@link Chan}; JDK virtual threads with a {@link SynchronousQueue} on the
+ * default scheduler, whose parallelism this program sets to {@value #PROCS} as well. The
  * sender sends only into a receiver that is parked, as Go's channel does: it retries a
  * non-blocking offer, yielding in between, until the receiver's thread is {@code WAITING} and
  * the offer is taken. Without that, a {@code SynchronousQueue} taker that is still spinning
@@ -69,6 +69,8 @@ public final class WakeLatency {
      * @throws Exception if a trial failed or hung
      */
     public static void main(String[] args) throws Exception {
+        // Read once, when the first virtual thread is made: the JDK's carriers must match go4j's procs.
+        System.setProperty("jdk.virtualThreadScheduler.parallelism", Integer.toString(PROCS));
         int trials = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
         Path out = args.length > 1 ? Path.of(args[1]) : null;
         try (Scheduler scheduler = Scheduler.create(PROCS)) {
