@@ -1,12 +1,14 @@
 package io.go4j.bench;
 
 import io.go4j.Go;
+import io.go4j.runtime.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * The producer and consumer threads of one benchmark invocation. Every thread is virtual: go4j
@@ -44,26 +46,35 @@ public final class Workers {
     /** Longer than any sane invocation; past it the benchmark is deadlocked. */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private final boolean goroutines;
+    private final Function<Runnable, Thread> starter;
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    private Workers(boolean goroutines) {
-        this.goroutines = goroutines;
+    private Workers(Function<Runnable, Thread> starter) {
+        this.starter = starter;
     }
 
-    /** Threads started with go4j's {@link Go#go}. */
+    /** Threads started with go4j's {@link Go#go}, on the default scheduler. */
     public static Workers goroutines() {
-        return new Workers(true);
+        return new Workers(Go::go);
+    }
+
+    /** Goroutines of {@code scheduler} ({@link Scheduler#go}), for a set number of procs. */
+    public static Workers goroutines(Scheduler scheduler) {
+        return new Workers(scheduler::go);
     }
 
     /** Threads started with {@link Thread#ofVirtual()}, on the JDK's default scheduler. */
     public static Workers virtualThreads() {
-        return new Workers(false);
+        return new Workers(Thread::startVirtualThread);
     }
 
-    /** Starts {@code body} on a new virtual thread of this group. */
-    public void start(Body body) {
+    /**
+     * Starts {@code body} on a new virtual thread of this group.
+     *
+     * @return the thread, for a benchmark that needs to see its state
+     */
+    public Thread start(Body body) {
         Runnable task = () -> {
             try {
                 body.run();
@@ -71,7 +82,9 @@ public final class Workers {
                 failure.compareAndSet(null, t);
             }
         };
-        threads.add(goroutines ? Go.go(task) : Thread.ofVirtual().start(task));
+        Thread thread = starter.apply(task);
+        threads.add(thread);
+        return thread;
     }
 
     /**
@@ -82,11 +95,7 @@ public final class Workers {
      * it fails the benchmark there.
      */
     public void spawn(Runnable task) {
-        if (goroutines) {
-            Go.go(task);
-        } else {
-            Thread.startVirtualThread(task);
-        }
+        starter.apply(task);
     }
 
     /**

@@ -22,19 +22,21 @@ import org.knowm.xchart.style.Styler;
 
 /**
  * Writes the side-by-side comparison: reads JMH's JSON result, the output of
- * {@code go test -bench} and of {@code ParkedGoroutines}, lines them up by {@link Twins#ROWS}, and
- * writes {@code comparison.md} (a Markdown table) and {@code ratios.png} (a bar chart of the
- * ratios) into the output folder.
+ * {@code go test -bench} and of go4j's main programs ({@code ParkedGoroutines},
+ * {@code CoreRoundTrip}, {@code WakeLatency}, {@code Fairness}), lines them up by
+ * {@link Twins#ROWS}, and writes {@code comparison.md} (a Markdown table) and {@code ratios.png}
+ * (a bar chart of the ratios) into the output folder.
  *
  * <p>Usage: {@code Report OUTPUT-DIR JMH-JSON [TEXT-FILE...]}, where each text file holds lines of
- * {@code go test -bench} output or of {@code ParkedGoroutines}; missing text files are skipped
+ * {@code go test -bench} output or of a main program; missing text files are skipped
  * (no Go on the machine), and so are the cells they would have filled.
  *
- * <p>Every time is nanoseconds per operation as Go counts them, wall time divided by the
- * operations of all goroutines: a JMH benchmark run by {@code T} threads reports each thread's
- * average time per operation, so its score (and error) is divided by {@code T}. JMH's error is its
- * 99.9% confidence half-interval; Go's, when {@code -count} gave several runs, is half their
- * spread, and the value their mean.
+ * <p>Every time but the scheduler's latencies (microseconds or milliseconds, as their rows say)
+ * is nanoseconds per operation as Go counts them, wall time divided by the operations of all
+ * goroutines: a JMH benchmark run by {@code T} threads reports each thread's average time per
+ * operation, so its score (and error) is divided by {@code T}. JMH's error is its 99.9%
+ * confidence half-interval; Go's, when {@code -count} gave several runs, is half their spread,
+ * and the value their mean.
  */
 public final class Report {
 
@@ -92,9 +94,11 @@ public final class Report {
     }
 
     /**
-     * Lines of {@code go test -bench} (keys {@code go:Name}) or {@code ParkedGoroutines}
-     * ({@code mem:Name}) output: {@code ns/op}, or {@code B/goroutine} for the memory benchmark;
-     * several runs of one name make a mean and half their spread.
+     * Lines of the output of {@code go test -bench} (keys {@code go:Name}) or of go4j's main
+     * programs ({@code mem:Name}): {@code ns/op}, or {@code B/goroutine} for the memory
+     * benchmark; and every metric of a line also under the key, a space and its unit
+     * ({@code go:BenchmarkWakeLatency p99-us}), for the benchmarks that report percentiles.
+     * Several runs of one name make a mean and half their spread.
      */
     static Map<String, Measure> readBenchText(Path text) throws IOException {
         Map<String, List<Double>> runs = new TreeMap<>();
@@ -109,8 +113,10 @@ public final class Report {
             Double value = null;
             while (metric.find()) {
                 String unit = metric.group(2);
+                double v = Double.parseDouble(metric.group(1));
+                runs.computeIfAbsent(key + " " + unit, k -> new ArrayList<>()).add(v);
                 if (unit.equals("B/goroutine") || (unit.equals("ns/op") && value == null)) {
-                    value = Double.parseDouble(metric.group(1));
+                    value = v;
                 }
             }
             if (value != null) {

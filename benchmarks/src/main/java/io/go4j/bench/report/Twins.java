@@ -10,7 +10,10 @@ import java.util.List;
  *       parameter;
  *   <li>a Go benchmark: {@code go:} and its name as {@code go test -bench} prints it, without the
  *       {@code -GOMAXPROCS} suffix;
- *   <li>a line of {@code ParkedGoroutines}' output: {@code mem:} and its name.
+ *   <li>a line of the output of a main program ({@code ParkedGoroutines}, {@code WakeLatency},
+ *       {@code Fairness}): {@code mem:} and its name;
+ *   <li>one metric of such a line, for the benchmarks that report percentiles: its key, a space
+ *       and the metric's unit, as {@code go:BenchmarkWakeLatency p99-us}.
  * </ul>
  * A null key means the workload has no such contender.
  */
@@ -97,6 +100,11 @@ final class Twins {
             sync("Semaphore, uncontended", "SemaphoreBenchmark.semaphoreUncontended", null, "jdk", "Semaphore"),
             sync("Semaphore, contended, on goroutines", "SemaphoreBenchmark.semaphoreContendedOnGoroutines", null, "jdk",
                     "Semaphore"),
+            // the scheduler's latencies (issue 18): percentiles of single waits
+            wakeLatency("p50"),
+            wakeLatency("p99"),
+            fairness("median", "p50"),
+            fairness("max", "max"),
             // memory
             new Row("1,000,000 parked goroutines", "B/goroutine", "mem:ParkedGoroutines/go4j", "go:BenchmarkParkedGoroutines",
                     "mem:ParkedGoroutines/jox", "mem:ParkedGoroutines/virtualThread", "JDK virtual threads, SynchronousQueue"));
@@ -105,6 +113,27 @@ final class Twins {
     private static Row scheduler(String workload, String method, String goTwin) {
         return new Row(workload, NS, "SchedulerBenchmark." + method + "_go4j", "go:" + goTwin, null,
                 "SchedulerBenchmark." + method + "_virtualThread", "JDK virtual-thread scheduler");
+    }
+
+    /**
+     * A percentile of {@code WakeLatency} and {@code BenchmarkWakeLatency}: the time from a send
+     * to the receiver running while the sender computes.
+     */
+    private static Row wakeLatency(String percentile) {
+        String metric = " " + percentile + "-us";
+        return new Row("wake-up, busy waker, " + percentile, "µs", "mem:WakeLatency/go4j" + metric,
+                "go:BenchmarkWakeLatency" + metric, null, "mem:WakeLatency/virtualThread" + metric,
+                "JDK virtual threads, SynchronousQueue");
+    }
+
+    /**
+     * A percentile of {@code Fairness} and {@code BenchmarkFairness}: the wait of a runnable
+     * goroutine behind a ping-pong pair on one proc; no JDK baseline.
+     */
+    private static Row fairness(String name, String percentile) {
+        String metric = " " + percentile + "-ms";
+        return new Row("wait behind a ping-pong pair, " + name, "ms", "mem:Fairness/go4j" + metric,
+                "go:BenchmarkFairness" + metric, null, null, null);
     }
 
     /** A sync benchmark: {@code prefix_go4j} against {@code prefix_jdkMethod}. */
