@@ -29,31 +29,34 @@ import java.util.concurrent.locks.LockSupport;
  * the JDK's timer thread ending a sleep, a yield: the task its worker runs now) goes to the
  * global queue, which a worker checks every 61 tasks so it is never starved.
  *
- * <p><b>Waking (Go's {@code wakep}).</b> Whatever was queued, and wherever: if a worker is idle
- * and none spins, one idle worker is woken to spin. So a goroutine readied by one that keeps
- * running starts on an idle core within microseconds; it does not wait in {@code runnext}
- * for its waker to block. One spinner is enough to pick up new work, so a burst of work does not
- * wake every worker, and a spinner that finds work and was the last wakes another (Go's
- * {@code resetspinning}), so work arriving meanwhile still finds one.
+ * <p><b>Waking.</b> Go's {@code ready} wakes an idle worker ({@code wakep}) whenever none spins.
+ * go4j does so whenever it queues a goroutine where any worker may take it: on the global queue,
+ * or on the ring when a newly readied goroutine displaced it from {@code runnext}. A goroutine
+ * put in an empty {@code runnext} wakes nobody at once: its waker is usually about to block,
+ * and it then runs where it is, next to its partner's data. If the waker keeps running instead,
+ * sysmon's runnext watch finds it: while a goroutine sits in a running worker's
+ * {@code runnext} and a worker is idle, sysmon looks every watch period (about 70 µs, see
+ * {@link Sysmon}), and a goroutine that sat there, with nothing else put there, from one look
+ * to the next gets an idle worker woken to steal it ({@link #watchRunnext}). Measured on the
+ * loaded 2-core machine (builds beside it, load average 4 to 10), with a busy waker: wake-up
+ * p50 3.8 to 5.1 ms before the watch (only sysmon's 10 ms look found it). Waking an idle worker
+ * at every such ready, Go's rule, took that p50 to 75 to 93 µs, but made every hand-off pay a
+ * fence and a look at the idle list, and the woken worker, lingering to spare the next wake-up,
+ * stole the partner of a stream: JMH, the jar before and that jar interleaved twice, buffered
+ * 1 → 1 cap 16 went from 70 and 76 ns/op to 345 and 368, unbuffered 1 → 1 from 305 and 384 to
+ * 1051 and 1473, ping-pong from 815 and 830 to 2536 and 4474 (errors as large as the scores on
+ * that machine, the direction the same in every row). The sync types unpark plainly too; the
+ * watch bounds how long a goroutine woken by a releaser that keeps running waits. One spinner
+ * is enough to pick up new work, so a burst of work does not wake every worker, and a spinner
+ * that finds work and was the last wakes another (Go's {@code resetspinning}), so work arriving
+ * meanwhile still finds one.
  *
- * <p><b>Spinning and lingering.</b> A spinning worker steals: half of a victim's ring, or the
- * global queue, four rounds over all workers from a random start. In the last round it also
- * takes a victim's {@code runnext}, but only if the same goroutine is still there after
+ * <p><b>Spinning.</b> A spinning worker steals: half of a victim's ring, or the global queue,
+ * four rounds over all workers from a random start. In the last round it also takes a victim's
+ * {@code runnext}, but only if the same goroutine is still there after
  * {@link #RUNNEXT_GRACE_NANOS} (Go's 3 µs), with no other put there meanwhile: a goroutine
- * readied by one about to block is about to run where it is. Having found nothing, the spinner
- * lingers: it looks again after spins of {@link #LINGER_FIRST_SPIN_NANOS} doubling up to
- * {@link #LINGER_LAST_SPIN_NANOS}, then after each of {@link #LINGER_PARKS} parks of
- * {@link #LINGER_PARK_NANOS} (a timed park sleeps at least some 50 µs more on Linux, its timer
- * slack), and only then goes idle. While it lingers it is the one spinner, so the goroutines
- * handing off to each other on another worker wake nobody, and one of them that its waker does
- * not run at once is stolen at the next look. Without the linger, every hand-off of a
- * ping-pong pair on a 2-proc scheduler (one worker busy, one idle) woke the idle worker, an
- * unpark and a thread wake-up each time; with it, one wake-up serves a few hundred
- * microseconds of hand-offs. The later looks park rather than spin or yield: a spinner that
- * spun, on a machine busy with other work, kept that work off its core and halved a ping-pong
- * beside it; one that yielded lost its core for whole time slices and looked milliseconds late
- * (wake-up median 3 ms in {@code SchedulingTest}); a thread waking from a timed park is run
- * promptly. At most half the busy workers spin at once (Go's rule).
+ * readied by one about to block is about to run where it is. Having found nothing, it goes idle
+ * and parks. At most half the busy workers spin at once (Go's rule).
  *
  * <p><b>Time slice (Go's {@code inheritTime}).</b> A goroutine taken from {@code runnext}
  * inherits the time slice of the one that readied it; any other pick begins a slice
@@ -77,14 +80,6 @@ public final class CarrierPool implements Executor {
 
     /** How long a thief leaves a running worker's {@code runnext} to its owner (Go: 3 µs). */
     static final long RUNNEXT_GRACE_NANOS = TimeUnit.MICROSECONDS.toNanos(3);
-    /** A spinner that found nothing looks again after spinning this long, then twice as long... */
-    static final long LINGER_FIRST_SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(1);
-    /** ...up to this long (four looks in about 15 µs)... */
-    static final long LINGER_LAST_SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(8);
-    /** ...then after each of this many parks... */
-    static final int LINGER_PARKS = 4;
-    /** ...of this long, before it goes idle. */
-    static final long LINGER_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     /** Go's {@code forcePreemptNS}: the time slice a goroutine and those it readies share. */
     static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /** How long a worker may stay inside one task while work waits before sysmon compensates. */
@@ -151,8 +146,9 @@ public final class CarrierPool implements Executor {
     /**
      * Queues a virtual thread's continuation to run: on the calling carrier's {@code runnext}
      * when a goroutine of this pool made it ready, else on the global queue; then wakes an idle
-     * worker if none spins. A worker's own thread between two tasks counts as no goroutine: it
-     * may be about to retire, and nothing would then ever take its {@code runnext}.
+     * worker if none spins and there is work for one to take, or has sysmon watch the
+     * {@code runnext}. A worker's own thread between two tasks counts as no goroutine: it may be
+     * about to retire, and nothing would then ever take its {@code runnext}.
      */
     @Override
     public void execute(Runnable task) {
@@ -163,8 +159,11 @@ public final class CarrierPool implements Executor {
         Worker self = currentWorker();
         if (self == null || self.current == null || self.current == task) {
             global.offer(task);
-        } else {
-            self.readyNext(task);
+        } else if (!self.readyNext(task)) {
+            if (idleCount != 0) {
+                Sysmon.watchRunnext();
+            }
+            return;
         }
         VarHandle.fullFence();
         wakeIdle();
@@ -360,6 +359,31 @@ public final class CarrierPool implements Executor {
         for (Worker w : workers) {
             LockSupport.unpark(w);
         }
+    }
+
+    /**
+     * Sysmon's runnext watch: wakes an idle worker (which steals it) if a running worker's
+     * {@code runnext} has held the same goroutine, with nothing else put there, since the
+     * previous look.
+     *
+     * @return true if sysmon should keep watching: a worker is idle and a running one has a
+     *     goroutine in {@code runnext}
+     */
+    boolean watchRunnext() {
+        boolean waiting = false;
+        boolean stalled = false;
+        for (Worker w : workers) {
+            int puts = w.queue.runnextPuts();
+            if (w.current != null && w.queue.peekRunnext() != null) {
+                waiting = true;
+                stalled |= puts == w.watchedPuts;
+            }
+            w.watchedPuts = puts;
+        }
+        if (stalled) {
+            wakeIdle();
+        }
+        return waiting && idleCount != 0;
     }
 
     /**

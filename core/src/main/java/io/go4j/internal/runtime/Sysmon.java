@@ -7,20 +7,31 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Go's {@code sysmon}: one daemon thread that looks at every scheduler and every
- * {@code Go.main} program every {@link #PERIOD_NANOS}. It compensates for workers stuck in one
- * goroutine ({@link CarrierPool#monitor}) and detects deadlocked programs
- * ({@link Program#checkDeadlock}). With no program to watch and every worker idle it parks
- * until a worker is woken, so an idle JVM pays nothing for it.
+ * {@code Go.main} program every {@link #PERIOD_NANOS}. It ends time slices and compensates for
+ * workers stuck in one goroutine ({@link CarrierPool#monitor}) and detects deadlocked programs
+ * ({@link Program#checkDeadlock}). While a goroutine waits in a running worker's
+ * {@code runnext} and another worker is idle, it also looks every {@link #WATCH_NANOS} for one
+ * left there by a waker that keeps running ({@link CarrierPool#watchRunnext}). With no program
+ * to watch and every worker idle it parks until a worker is woken, so an idle JVM pays nothing
+ * for it.
  */
 final class Sysmon {
 
     private static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /**
+     * The period of the runnext watch. A timed park sleeps some 50 µs more than asked on Linux
+     * (its timer slack), so a look comes every 70 µs or so: a goroutine left in {@code runnext}
+     * is found within two looks.
+     */
+    private static final long WATCH_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
 
     private static final Set<CarrierPool> POOLS = ConcurrentHashMap.newKeySet();
     private static final Set<Program> PROGRAMS = ConcurrentHashMap.newKeySet();
     private static final Thread THREAD = Thread.ofPlatform().name("go4j-sysmon").daemon().unstarted(Sysmon::loop);
     /** True while the thread parks with no deadline; whoever makes work then must unpark it. */
     private static volatile boolean dormant;
+    /** True while sysmon looks every {@link #WATCH_NANOS}, watching runnext slots. */
+    private static volatile boolean watching;
     /**
      * {@link System#nanoTime()} as of sysmon's latest look, at most {@link #PERIOD_NANOS} old
      * while sysmon is awake; 0 while it is dormant or not yet started, when nobody keeps it fresh.
@@ -70,7 +81,20 @@ final class Sysmon {
         }
     }
 
+    /**
+     * A goroutine was put in a running worker's {@code runnext} while a worker idles: sysmon
+     * starts watching, if it was not, so that the goroutine does not wait there for its waker
+     * to block. Costs a volatile read while sysmon watches already.
+     */
+    static void watchRunnext() {
+        if (!watching) {
+            watching = true;
+            LockSupport.unpark(THREAD);
+        }
+    }
+
     private static void loop() {
+        long nextLook = System.nanoTime();
         while (true) {
             if (quiet()) {
                 clock = 0;
@@ -80,15 +104,23 @@ final class Sysmon {
                 }
                 dormant = false;
             } else {
-                LockSupport.parkNanos(PERIOD_NANOS);
+                LockSupport.parkNanos(watching ? WATCH_NANOS : Math.max(0, nextLook - System.nanoTime()));
             }
             long now = System.nanoTime();
-            clock = now;
+            boolean watch = false;
             for (CarrierPool pool : POOLS) {
-                pool.monitor(now);
+                watch |= pool.watchRunnext();
             }
-            for (Program program : PROGRAMS) {
-                program.checkDeadlock(now);
+            watching = watch;
+            if (now - nextLook >= 0) {
+                nextLook = now + PERIOD_NANOS;
+                clock = now;
+                for (CarrierPool pool : POOLS) {
+                    pool.monitor(now);
+                }
+                for (Program program : PROGRAMS) {
+                    program.checkDeadlock(now);
+                }
             }
         }
     }

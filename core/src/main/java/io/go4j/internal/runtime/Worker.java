@@ -10,8 +10,8 @@ import java.util.concurrent.locks.LockSupport;
  * {@link RunQueue}, and when that is empty looks for work the way Go's {@code findRunnable}
  * does: the global queue, then stealing from other workers; with nothing found it parks, and
  * costs no CPU until {@link CarrierPool#wakeIdle} hands it work. The policies it applies
- * (spinning, lingering, the time slice, {@code runnext}'s grace) are set out, with the
- * measurements that chose them, in the class comment of {@link CarrierPool}.
+ * (spinning, the time slice, {@code runnext}'s grace) are set out, with the measurements that
+ * chose them, in the class comment of {@link CarrierPool}.
  */
 final class Worker extends Thread {
 
@@ -84,6 +84,8 @@ final class Worker extends Thread {
     long seenSince;
     long seenSlices;
     long sliceSeenSince;
+    /** Sysmon's runnext watch: how many tasks had been put in {@code runnext} at its last look. */
+    int watchedPuts;
 
     Worker(CarrierPool pool, String name, boolean spare) {
         super(name);
@@ -113,12 +115,16 @@ final class Worker extends Thread {
     /**
      * Runs {@code task} after the current one: a goroutine made ready by the goroutine running on
      * this worker. The task it displaces from {@code runnext} goes to the ring.
+     *
+     * @return true if a task was displaced: there is now work for another worker to steal
      */
-    void readyNext(Runnable task) {
+    boolean readyNext(Runnable task) {
         Runnable displaced = queue.putNext(task);
-        if (displaced != null) {
-            push(displaced);
+        if (displaced == null) {
+            return false;
         }
+        push(displaced);
+        return true;
     }
 
     /** Adds a task at the tail of the local queue, spilling half of it if full (Go's runqput). */
@@ -148,7 +154,7 @@ final class Worker extends Thread {
             Runnable task = localOrGlobal();
             if (task == null && (spinning || pool.maySpin())) {
                 startSpinning();
-                task = spinForWork();
+                task = steal();
             }
             if (task != null) {
                 stopSpinning(true);
@@ -199,38 +205,14 @@ final class Worker extends Thread {
     }
 
     /**
-     * Spins: steals as Go's {@code stealWork} does, then lingers, looking again after short
-     * spins and then after short parks, before it gives up (see "Spinning and lingering" in
-     * {@link CarrierPool}).
+     * Go's {@code stealWork}: four rounds over the other workers from a random start, the last
+     * of which also takes a running worker's {@code runnext} once its grace is over.
      */
-    private Runnable spinForWork() {
-        Runnable task = steal(STEAL_ROUNDS);
-        long spin = CarrierPool.LINGER_FIRST_SPIN_NANOS;
-        for (int parks = 0; task == null && parks < CarrierPool.LINGER_PARKS && !pool.terminated(); ) {
-            if (spin <= CarrierPool.LINGER_LAST_SPIN_NANOS) {
-                spinFor(spin);
-                spin *= 2;
-            } else {
-                LockSupport.parkNanos(this, CarrierPool.LINGER_PARK_NANOS);
-                parks++;
-            }
-            task = localOrGlobal();
-            if (task == null) {
-                task = steal(1);
-            }
-        }
-        return task;
-    }
-
-    /**
-     * Go's {@code stealWork}: rounds over the other workers from a random start, the last of
-     * which also takes a running worker's {@code runnext} once its grace is over.
-     */
-    private Runnable steal(int rounds) {
+    private Runnable steal() {
         Worker[] all = pool.workers();
         int n = all.length;
-        for (int round = 0; round < rounds; round++) {
-            boolean lastRound = round == rounds - 1;
+        for (int round = 0; round < STEAL_ROUNDS; round++) {
+            boolean lastRound = round == STEAL_ROUNDS - 1;
             int start = ThreadLocalRandom.current().nextInt(n);
             for (int i = 0; i < n; i++) {
                 Worker victim = all[(start + i) % n];
