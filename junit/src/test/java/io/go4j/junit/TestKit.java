@@ -1,0 +1,46 @@
+package io.go4j.junit;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.go4j.runtime.Scheduler;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * Runs fixture classes on the Jupiter engine with JUnit's {@link EngineTestKit}. The fixtures are
+ * nested classes, which Surefire leaves out of the build's own test run.
+ */
+final class TestKit {
+
+    private TestKit() {
+    }
+
+    /** @return the events of the tests (not the containers) of {@code fixture} */
+    static Events run(Class<?> fixture) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().testEvents();
+    }
+
+    /** @return what the one failed test of {@code events} threw */
+    static Throwable onlyFailure(Events events) {
+        events.assertStatistics(stats -> stats.failed(1));
+        Event failed = events.failed().list().get(0);
+        return failed.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+    }
+
+    /**
+     * Waits until {@code goroutine} shows {@code status} in the default scheduler's books: it
+     * gets there in its own time. The calling test's timeout interrupts the wait.
+     */
+    static void awaitStatus(Thread goroutine, String status) {
+        while (Scheduler.defaultScheduler().goroutines().stream()
+                .noneMatch(g -> g.thread() == goroutine && g.status().equals(status))) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new AssertionError("goroutine " + goroutine.threadId() + " never showed [" + status + "]:\n"
+                        + Scheduler.defaultScheduler().dump());
+            }
+            Thread.yield();
+        }
+    }
+}
