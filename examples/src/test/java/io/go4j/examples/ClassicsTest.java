@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.go4j.examples.EquivalentBinaryTrees.Tree;
+import io.go4j.junit.CheckGoroutineLeaks;
+import io.go4j.junit.DumpGoroutinesOnTimeout;
+import io.go4j.junit.GoMain;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.RepeatedTest;
@@ -12,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The classic concurrent programs: prime sieve, ping-pong, daisy chain, Go Tour, Go blog. */
+@CheckGoroutineLeaks
+@DumpGoroutinesOnTimeout
 @Timeout(30)
 class ClassicsTest {
 
@@ -46,7 +51,9 @@ class ClassicsTest {
                 Output.of("equivalent-binary-trees"));
     }
 
+    /** As a Go program: a walker and comparer that deadlocked would fail at once. */
     @RepeatedTest(20)
+    @GoMain
     void treesOfDifferentShapesCompareByTheirValues() {
         Tree t = EquivalentBinaryTrees.newTree(3);
         assertTrue(EquivalentBinaryTrees.same(t, EquivalentBinaryTrees.newTree(3)));
