@@ -13,33 +13,21 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.opentest4j.AssertionFailedError;
 
 /** {@link CheckGoroutineLeaks}, run on fixtures through the Jupiter engine. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
+@ExtendWith(Release.class)
 class CheckGoroutineLeaksTest {
-
-    /** What the fixtures' leaked goroutines wait for; closed after each test, so they end. */
-    static Chan<Void> release;
-
-    @BeforeEach
-    void newRelease() {
-        release = Chan.make();
-    }
-
-    @AfterEach
-    void endLeakedGoroutines() {
-        release.close();
-    }
 
     @CheckGoroutineLeaks(gracePeriodMillis = 100)
     static class LeavesAGoroutineBlocked {
         @Test
         void leaks() {
-            TestKit.awaitStatus(Go.go(() -> release.receive()), "chan receive");
+            TestKit.awaitStatus(Go.go(() -> Release.channel().receive()), "chan receive");
         }
     }
 
@@ -69,7 +57,7 @@ class CheckGoroutineLeaksTest {
 
     @Test
     void aTestWhoseGoroutinesEndedPasses() {
-        TestKit.run(WaitsForItsGoroutines.class).assertStatistics(stats -> stats.succeeded(1).failed(0));
+        TestKit.assertPasses(WaitsForItsGoroutines.class);
     }
 
     @CheckGoroutineLeaks(gracePeriodMillis = 20_000)
@@ -83,18 +71,18 @@ class CheckGoroutineLeaksTest {
 
     @Test
     void aGoroutineEndingWithinTheGracePeriodIsNoLeak() {
-        TestKit.run(LeavesAGoroutineThatIsEnding.class).assertStatistics(stats -> stats.succeeded(1).failed(0));
+        TestKit.assertPasses(LeavesAGoroutineThatIsEnding.class);
     }
 
     @Test
     void goroutinesStartedBeforeTheTestAreIgnored() {
-        Go.go(() -> release.receive());
+        Go.go(() -> Release.channel().receive());
 
-        TestKit.run(WaitsForItsGoroutines.class).assertStatistics(stats -> stats.succeeded(1).failed(0));
+        TestKit.assertPasses(WaitsForItsGoroutines.class);
     }
 
     static void waitForRelease() {
-        release.receive();
+        Release.channel().receive();
     }
 
     @CheckGoroutineLeaks(gracePeriodMillis = 100,
@@ -108,8 +96,7 @@ class CheckGoroutineLeaksTest {
 
     @Test
     void aGoroutineIsIgnoredByTheFrameThatBlocks() {
-        TestKit.run(LeavesAGoroutineIgnoredByItsTopFrame.class)
-                .assertStatistics(stats -> stats.succeeded(1).failed(0));
+        TestKit.assertPasses(LeavesAGoroutineIgnoredByItsTopFrame.class);
     }
 
     @CheckGoroutineLeaks(gracePeriodMillis = 100,
@@ -118,7 +105,7 @@ class CheckGoroutineLeaksTest {
         @Test
         void leaksTwo() {
             TestKit.awaitStatus(Go.go(CheckGoroutineLeaksTest::waitForRelease), "chan receive");
-            TestKit.awaitStatus(Go.go(() -> release.receive()), "chan receive");
+            TestKit.awaitStatus(Go.go(() -> Release.channel().receive()), "chan receive");
         }
     }
 
@@ -143,20 +130,20 @@ class CheckGoroutineLeaksTest {
         @Test
         void leaksAGoroutineInASelect() {
             Chan<Integer> never = Chan.make();
-            Go.go(() -> Select.select(Select.recv(never), Select.recv(release)));
+            Go.go(() -> Select.select(Select.recv(never), Select.recv(Release.channel())));
         }
     }
 
     @Test
     void aGoroutineIsIgnoredByAPredicate() {
-        TestKit.run(LeavesAGoroutineIgnoredByAPredicate.class).assertStatistics(stats -> stats.succeeded(1).failed(0));
+        TestKit.assertPasses(LeavesAGoroutineIgnoredByAPredicate.class);
     }
 
     @CheckGoroutineLeaks(gracePeriodMillis = 100)
     static class OneTestLeaksOneDoesNot {
         @Test
         void leaks() {
-            Go.go(() -> release.receive());
+            Go.go(() -> Release.channel().receive());
         }
 
         @Test
@@ -187,6 +174,6 @@ class CheckGoroutineLeaksTest {
 
     @Test
     void goroutinesStoppedByTheTeardownAreNoLeak() {
-        TestKit.run(StopsItsGoroutineInTeardown.class).assertStatistics(stats -> stats.succeeded(1).failed(0));
+        TestKit.assertPasses(StopsItsGoroutineInTeardown.class);
     }
 }

@@ -4,38 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.go4j.Chan;
 import io.go4j.Go;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.platform.engine.TestExecutionResult;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@link DumpGoroutinesOnTimeout}, run on fixtures through the Jupiter engine. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
+@ExtendWith(Release.class)
 class DumpGoroutinesOnTimeoutTest {
 
-    /** What the fixtures' goroutines wait for; closed after each test, so they end. */
-    static Chan<Void> release;
-
-    @BeforeEach
-    void newRelease() {
-        release = Chan.make();
-    }
-
-    @AfterEach
-    void endFixtureGoroutines() {
-        release.close();
-    }
-
     static void stuckInAChannelReceive() {
-        release.receive();
+        Release.channel().receive();
     }
 
     @DumpGoroutinesOnTimeout
@@ -60,9 +45,7 @@ class DumpGoroutinesOnTimeoutTest {
         var events = TestKit.run(Hangs.class);
 
         events.assertStatistics(stats -> stats.failed(2));
-        events.failed().stream().forEach(event -> {
-            Throwable thrown = event.getRequiredPayload(TestExecutionResult.class)
-                    .getThrowable().orElseThrow();
+        for (Throwable thrown : TestKit.failures(events)) {
             assertInstanceOf(TimeoutException.class, thrown);
             List<Throwable> dumps = dumpsIn(thrown);
             assertEquals(1, dumps.size(), thrown::toString);
@@ -70,7 +53,7 @@ class DumpGoroutinesOnTimeoutTest {
             assertTrue(report.startsWith("go4j goroutines when "), report);
             assertTrue(report.contains(" [chan receive]:\n"), report);
             assertTrue(report.contains("DumpGoroutinesOnTimeoutTest.stuckInAChannelReceive("), report);
-        });
+        }
     }
 
     static class HangsUnannotated {

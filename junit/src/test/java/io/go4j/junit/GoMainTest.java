@@ -4,41 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.go4j.Chan;
 import io.go4j.Go;
 import io.go4j.runtime.DeadlockException;
 import java.io.IOException;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.platform.engine.TestExecutionResult;
 import org.opentest4j.AssertionFailedError;
 
-/** {@link GoMain}, run on fixtures through the Jupiter engine. */
+/**
+ * {@link GoMain}, run on fixtures through the Jupiter engine. Go.main leaves a failed program's
+ * goroutines where they are, so the fixtures' block on {@link Release}.
+ */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
+@ExtendWith(Release.class)
 class GoMainTest {
-
-    /**
-     * What the fixtures' programs block on. Go.main leaves a failed program's goroutines where
-     * they are; closing it after each test ends them.
-     */
-    static Chan<Void> release;
-
-    @BeforeEach
-    void newRelease() {
-        release = Chan.make();
-    }
-
-    @AfterEach
-    void endFixtureGoroutines() {
-        release.close();
-    }
 
     static class Deadlocks {
         /** Without {@code @GoMain} this would wait for the timeout, which the outer test's beats. */
@@ -46,7 +33,7 @@ class GoMainTest {
         @GoMain
         @Timeout(value = 10, unit = TimeUnit.MINUTES)
         void receivesWithNoSender() {
-            release.receive();
+            Release.channel().receive();
         }
     }
 
@@ -73,7 +60,7 @@ class GoMainTest {
             Go.go(() -> {
                 throw new IllegalStateException("panic in goroutine " + n);
             });
-            release.receive();
+            Release.channel().receive();
         }
     }
 
@@ -82,12 +69,10 @@ class GoMainTest {
         var events = TestKit.run(RunsInGoroutines.class);
 
         events.assertStatistics(stats -> stats.succeeded(1).failed(2));
-        events.failed().stream().forEach(event -> {
-            Throwable thrown = event.getRequiredPayload(TestExecutionResult.class)
-                    .getThrowable().orElseThrow();
+        for (Throwable thrown : TestKit.failures(events)) {
             assertInstanceOf(IllegalStateException.class, thrown);
             assertTrue(thrown.getMessage().startsWith("panic in goroutine "), thrown.getMessage());
-        });
+        }
     }
 
     static class FailsOnTheMainGoroutine {
@@ -109,11 +94,8 @@ class GoMainTest {
         var events = TestKit.run(FailsOnTheMainGoroutine.class);
 
         events.assertStatistics(stats -> stats.failed(2));
-        events.failed().stream().forEach(event -> {
-            Throwable thrown = event.getRequiredPayload(TestExecutionResult.class)
-                    .getThrowable().orElseThrow();
-            assertTrue(thrown instanceof AssertionFailedError || thrown instanceof IOException, thrown.toString());
-        });
+        assertEquals(Set.of(AssertionFailedError.class, IOException.class),
+                TestKit.failures(events).stream().map(Throwable::getClass).collect(Collectors.toSet()));
     }
 
     static class TimesOut {

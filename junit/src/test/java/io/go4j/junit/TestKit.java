@@ -3,9 +3,9 @@ package io.go4j.junit;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.go4j.runtime.Scheduler;
+import java.util.List;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
 
 /**
@@ -22,11 +22,22 @@ final class TestKit {
         return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().testEvents();
     }
 
+    /** Runs {@code fixture}, whose one test must pass. */
+    static void assertPasses(Class<?> fixture) {
+        run(fixture).assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    /** @return what each failed test of {@code events} threw */
+    static List<Throwable> failures(Events events) {
+        return events.failed().stream()
+                .map(failed -> failed.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
+                .toList();
+    }
+
     /** @return what the one failed test of {@code events} threw */
     static Throwable onlyFailure(Events events) {
         events.assertStatistics(stats -> stats.failed(1));
-        Event failed = events.failed().list().get(0);
-        return failed.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+        return failures(events).get(0);
     }
 
     /**
