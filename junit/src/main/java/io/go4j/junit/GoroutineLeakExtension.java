@@ -4,6 +4,7 @@ import io.go4j.runtime.GoroutineInfo;
 import io.go4j.runtime.Scheduler;
 import java.lang.reflect.AnnotatedElement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,24 +32,32 @@ final class GoroutineLeakExtension implements BeforeEachCallback, AfterEachCallb
     private static final Set<String> GO4J_PACKAGES =
             Set.of("io.go4j", "io.go4j.context", "io.go4j.runtime", "io.go4j.sync", "io.go4j.time");
 
+    /** The ids of the goroutines alive before the test. */
+    private record Before(Set<Long> ids) {
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
-        Set<Long> before = Scheduler.defaultScheduler().goroutines().stream()
+        Set<Long> ids = Scheduler.defaultScheduler().goroutines().stream()
                 .map(GoroutineInfo::id)
                 .collect(Collectors.toSet());
-        context.getStore(NAMESPACE).put(BEFORE, before);
+        context.getStore(NAMESPACE).put(BEFORE, new Before(ids));
     }
 
     @Override
     public void afterEach(ExtensionContext context) throws InterruptedException {
-        @SuppressWarnings("unchecked")
-        Set<Long> before = (Set<Long>) context.getStore(NAMESPACE).remove(BEFORE, Set.class);
+        Before before = context.getStore(NAMESPACE).remove(BEFORE, Before.class);
+        if (before == null) {
+            // An earlier extension's beforeEach failed before this one's ran: the test did not
+            // run, and that failure is the one to report.
+            return;
+        }
         CheckGoroutineLeaks settings = nearestSettings(context);
         Predicate<GoroutineInfo> ignored = ignores(settings);
         long deadline = System.nanoTime() + Duration.ofMillis(settings.gracePeriodMillis()).toNanos();
         while (true) {
             List<GoroutineInfo> leaked = Scheduler.defaultScheduler().goroutines().stream()
-                    .filter(g -> !before.contains(g.id()) && !ignored.test(g))
+                    .filter(g -> !before.ids().contains(g.id()) && !ignored.test(g))
                     .toList();
             if (leaked.isEmpty()) {
                 return;
@@ -75,7 +84,7 @@ final class GoroutineLeakExtension implements BeforeEachCallback, AfterEachCallb
     }
 
     private static Predicate<GoroutineInfo> ignores(CheckGoroutineLeaks settings) {
-        Set<String> topFrames = Set.of(settings.ignoreTopFrames());
+        Set<String> topFrames = Set.copyOf(Arrays.asList(settings.ignoreTopFrames()));
         Predicate<GoroutineInfo> ignored = g -> topFrame(g).filter(topFrames::contains).isPresent();
         for (Class<? extends Predicate<GoroutineInfo>> predicate : settings.ignore()) {
             ignored = ignored.or(ReflectionSupport.newInstance(predicate));
