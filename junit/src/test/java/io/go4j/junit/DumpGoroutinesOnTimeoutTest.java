@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.go4j.Go;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -70,6 +71,15 @@ class DumpGoroutinesOnTimeoutTest {
 
         assertInstanceOf(TimeoutException.class, thrown);
         assertEquals(List.of(), dumpsIn(thrown));
+    }
+
+    @Test
+    void extensionAutoDetectionAppliesItToEveryTest() {
+        Throwable thrown = TestKit.onlyFailure(TestKit.run(HangsUnannotated.class,
+                Map.of("junit.jupiter.extensions.autodetection.enabled", "true")));
+
+        assertInstanceOf(TimeoutException.class, thrown);
+        assertEquals(1, dumpsIn(thrown).size(), thrown::toString);
     }
 
     private static List<Throwable> dumpsIn(Throwable timeout) {

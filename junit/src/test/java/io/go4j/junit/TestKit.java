@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import io.go4j.runtime.Scheduler;
 import java.util.List;
+import java.util.Map;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
@@ -19,7 +20,16 @@ final class TestKit {
 
     /** @return the events of the tests (not the containers) of {@code fixture} */
     static Events run(Class<?> fixture) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().testEvents();
+        return run(fixture, Map.of());
+    }
+
+    /** @return the events of the tests of {@code fixture}, run with those configuration parameters */
+    static Events run(Class<?> fixture, Map<String, String> configuration) {
+        return EngineTestKit.engine("junit-jupiter")
+                .configurationParameters(configuration)
+                .selectors(selectClass(fixture))
+                .execute()
+                .testEvents();
     }
 
     /** Runs {@code fixture}, whose one test must pass. */
