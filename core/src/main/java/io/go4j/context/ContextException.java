@@ -16,6 +16,7 @@ public final class ContextException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** True for {@link Context#DEADLINE_EXCEEDED}, false for {@link Context#CANCELED}. */
     private final boolean timeout;
 
     ContextException(String message, boolean timeout) {

@@ -15,6 +15,7 @@ public final class DeadlockException extends IllegalStateException {
     /** Go's text. */
     public static final String MESSAGE = "all goroutines are asleep - deadlock!";
 
+    /** The deadlocked program's goroutine dump, in Go's format. */
     private final String dump;
 
     /**

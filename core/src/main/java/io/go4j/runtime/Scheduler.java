@@ -1,6 +1,7 @@
 package io.go4j.runtime;
 
 import io.go4j.internal.runtime.GoroutineGroup;
+import java.util.List;
 
 /**
  * An M:N scheduler of goroutines: what Go's runtime does for a Go program, and what
@@ -115,6 +116,18 @@ public final class Scheduler implements AutoCloseable {
      */
     public String dump() {
         return group.dump();
+    }
+
+    /**
+     * Returns this scheduler's live goroutines, each as its paragraph of {@link #dump()} shows
+     * it, for tools that look at goroutines rather than read a dump (go4j-junit's leak check,
+     * as uber-go/goleak parses Go's {@code runtime.Stack} output). Each goroutine is looked at
+     * in turn while they all run on, so the list is not an atomic snapshot.
+     *
+     * @return the live goroutines, lowest id first
+     */
+    public List<GoroutineInfo> goroutines() {
+        return group.goroutines();
     }
 
     /**

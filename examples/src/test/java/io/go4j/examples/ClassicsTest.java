@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.go4j.examples.EquivalentBinaryTrees.Tree;
 import io.go4j.Go;
+import io.go4j.junit.CheckGoroutineLeaks;
+import io.go4j.junit.DumpGoroutinesOnTimeout;
+import io.go4j.junit.GoMain;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The classic concurrent programs: prime sieve, ping-pong, daisy chain, Go Tour, Go blog. */
+@CheckGoroutineLeaks
+@DumpGoroutinesOnTimeout
 @Timeout(30)
 class ClassicsTest {
 
@@ -49,7 +54,9 @@ class ClassicsTest {
                 Output.of("equivalent-binary-trees"));
     }
 
+    /** As a Go program: a walker and comparer that deadlocked would fail at once. */
     @RepeatedTest(20)
+    @GoMain
     void treesOfDifferentShapesCompareByTheirValues() {
         Tree t = EquivalentBinaryTrees.newTree(3);
         assertTrue(EquivalentBinaryTrees.same(t, EquivalentBinaryTrees.newTree(3)));

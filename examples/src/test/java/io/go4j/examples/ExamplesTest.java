@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.go4j.Chan;
 import io.go4j.Go;
+import io.go4j.junit.DumpGoroutinesOnTimeout;
 import io.go4j.runtime.DeadlockException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The runner: listing, running one example, running all, and unknown names. */
+@DumpGoroutinesOnTimeout
 @Timeout(60)
 class ExamplesTest {
 

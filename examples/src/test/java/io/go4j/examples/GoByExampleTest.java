@@ -4,6 +4,8 @@ import static io.go4j.examples.Output.assertInOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.go4j.junit.CheckGoroutineLeaks;
+import io.go4j.junit.DumpGoroutinesOnTimeout;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The Go by Example ports: exact output where it is deterministic, its invariants where not. */
+@CheckGoroutineLeaks
+@DumpGoroutinesOnTimeout
 @Timeout(30)
 class GoByExampleTest {
 

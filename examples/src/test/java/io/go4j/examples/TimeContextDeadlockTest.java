@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.go4j.junit.CheckGoroutineLeaks;
+import io.go4j.junit.DumpGoroutinesOnTimeout;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.Timeout;
  * The examples that need timers, contexts or {@code Go.main}. Where the output has times in it,
  * the tests check bounds that hold however late the machine runs, never an upper bound.
  */
+@CheckGoroutineLeaks
+@DumpGoroutinesOnTimeout
 @Timeout(30)
 class TimeContextDeadlockTest {
 
@@ -71,7 +75,9 @@ class TimeContextDeadlockTest {
                 Output.of("context"));
     }
 
+    /** A deadlocked program's goroutines stay blocked, as they would until Go's process exits. */
     @Test
+    @CheckGoroutineLeaks(ignoreTopFrames = "io.go4j.examples.Deadlock.sumOfSquares")
     void deadlockIsReportedWithTheDumpThenTheFixedProgramRuns() {
         List<String> lines = Output.of("deadlock");
         assertEquals(List.of("fatal error: all goroutines are asleep - deadlock!", ""), lines.subList(0, 2));

@@ -1,7 +1,11 @@
 package io.go4j.internal.runtime;
 
+import io.go4j.runtime.GoroutineInfo;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Formats goroutines the way Go's runtime prints them on a crash or a deadlock:
@@ -15,13 +19,13 @@ final class GoroutineDump {
     }
 
     static String format(List<Goroutine> goroutines) {
-        StringBuilder out = new StringBuilder();
+        return describe(goroutines).stream().map(GoroutineInfo::toString).collect(Collectors.joining("\n"));
+    }
+
+    static List<GoroutineInfo> describe(List<Goroutine> goroutines) {
         long now = System.nanoTime();
+        List<GoroutineInfo> described = new ArrayList<>(goroutines.size());
         for (Goroutine g : goroutines) {
-            if (!out.isEmpty()) {
-                out.append('\n');
-            }
-            out.append("goroutine ").append(g.id()).append(" [").append(state(g, now)).append("]:\n");
             StackTraceElement[] stack = g.thread.getStackTrace();
             int top = 0;
             while (top < stack.length - 1 && isInternal(stack[top].getClassName())) {
@@ -31,16 +35,11 @@ final class GoroutineDump {
             while (bottom > top + 1 && isInternal(stack[bottom - 1].getClassName())) {
                 bottom--;
             }
-            for (int i = top; i < bottom; i++) {
-                out.append("\tat ").append(stack[i]).append('\n');
-            }
             CreationSite site = g.createdBy();
-            if (site != null) {
-                out.append(site.getMessage()).append('\n');
-                out.append("\tat ").append(site.getStackTrace()[0]).append('\n');
-            }
+            String createdBy = site == null ? null : site.getMessage() + "\n\tat " + site.getStackTrace()[0];
+            described.add(new GoroutineInfo(g.thread, state(g, now), Arrays.asList(stack).subList(top, bottom), createdBy));
         }
-        return out.toString();
+        return described;
     }
 
     /** Go's status: the wait reason, with the minutes blocked once there is at least one. */

@@ -2,6 +2,8 @@ package io.go4j.internal.runtime;
 
 import io.go4j.GoInterruptedException;
 import io.go4j.internal.time.TimerService;
+import io.go4j.runtime.GoroutineInfo;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.LongAdder;
@@ -187,6 +189,11 @@ public final class GoroutineGroup {
     /** @return Go's goroutine dump of this group's live goroutines */
     public String dump() {
         return GoroutineDump.format(Goroutines.select(g -> g.group == this));
+    }
+
+    /** @return this group's live goroutines as a dump shows them, oldest id first */
+    public List<GoroutineInfo> goroutines() {
+        return GoroutineDump.describe(Goroutines.select(g -> g.group == this));
     }
 
     /**
