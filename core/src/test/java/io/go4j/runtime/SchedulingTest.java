@@ -26,7 +26,13 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>A loaded machine has no idle core, and then the operating system decides when a woken
  * thread runs: each wake-up trial also times the wake-up of a parked platform thread, and the
- * goroutines' median is allowed that median on top of its own limit.
+ * goroutines' figure is allowed the platform threads' on top of its own limit. The figure is the
+ * first quartile, not the median: on the 2-vCPU VMs this runs on, a woken thread sometimes waits
+ * milliseconds for its vCPU even on a quiet machine (wake-ups via sysmon, with the go4j
+ * scheduler idle otherwise, came out bimodal: most at 80 to 300 µs, a third or more at 1.5 to
+ * 6 ms), which put the median over 2 ms in some runs. Before the runnext watch, a
+ * goroutine readied by a busy waker waited for sysmon's 10 ms look, and the first quartile of
+ * the same trials was milliseconds.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SchedulingTest {
@@ -36,7 +42,7 @@ class SchedulingTest {
     /** How long a pair ping-pongs before the test gives up on the third goroutine. */
     static final long PING_PONG_MILLIS = 2_000;
     private static final int WAKE_TRIALS = 21;
-    private static final long WAKE_MEDIAN_LIMIT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final long WAKE_QUARTILE_LIMIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     /** How long a waker computes after waking a goroutine, at most. */
     private static final long BUSY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -157,7 +163,7 @@ class SchedulingTest {
                 latencies[trial] = ranAt.get() - sentAt.get();
                 threadLatencies[trial] = platformThreadWakeUpNanos();
             }
-            assertMedianBelow(latencies, threadLatencies, "wake-up latency");
+            assertFirstQuartileBelow(latencies, threadLatencies, "wake-up latency");
         }
     }
 
@@ -199,7 +205,7 @@ class SchedulingTest {
                 latencies[trial] = Math.max(firstRanAt.get(), secondRanAt.get()) - sentAt.get();
                 threadLatencies[trial] = platformThreadWakeUpNanos();
             }
-            assertMedianBelow(latencies, threadLatencies, "the later start of two fanned-out jobs");
+            assertFirstQuartileBelow(latencies, threadLatencies, "the later start of two fanned-out jobs");
         }
     }
 
@@ -239,17 +245,17 @@ class SchedulingTest {
         return ranAt.get() - unparkedAt;
     }
 
-    private static void assertMedianBelow(long[] nanos, long[] controlNanos, String what) {
-        long median = median(nanos);
-        long limit = WAKE_MEDIAN_LIMIT_NANOS + median(controlNanos);
-        assertTrue(median < limit, what + ": median " + median / 1000 + " µs over " + nanos.length
-                + " trials, limit " + limit / 1000 + " µs (with the platform threads' median); all (µs): "
+    private static void assertFirstQuartileBelow(long[] nanos, long[] controlNanos, String what) {
+        long quartile = firstQuartile(nanos);
+        long limit = WAKE_QUARTILE_LIMIT_NANOS + firstQuartile(controlNanos);
+        assertTrue(quartile < limit, what + ": first quartile " + quartile / 1000 + " µs over " + nanos.length
+                + " trials, limit " + limit / 1000 + " µs (with the platform threads' first quartile); all (µs): "
                 + Arrays.toString(Arrays.stream(nanos).map(n -> n / 1000).sorted().toArray()));
     }
 
-    private static long median(long[] values) {
+    private static long firstQuartile(long[] values) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+        return sorted[sorted.length / 4];
     }
 }

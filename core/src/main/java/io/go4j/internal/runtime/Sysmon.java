@@ -9,8 +9,8 @@ import java.util.concurrent.locks.LockSupport;
  * Go's {@code sysmon}: one daemon thread that looks at every scheduler and every
  * {@code Go.main} program every {@link #PERIOD_NANOS}. It ends time slices and compensates for
  * workers stuck in one goroutine ({@link CarrierPool#monitor}) and detects deadlocked programs
- * ({@link Program#checkDeadlock}). While a goroutine waits in a running worker's
- * {@code runnext} and another worker is idle, it also looks every {@link #WATCH_NANOS} for one
+ * ({@link Program#checkDeadlock}). While workers run beside idle ones, it also looks at their
+ * {@code runnext} slots, every {@link #WATCH_NANOS} to {@link #WATCH_MAX_NANOS}, for a goroutine
  * left there by a waker that keeps running ({@link CarrierPool#watchRunnext}). With no program
  * to watch and every worker idle it parks until a worker is woken, so an idle JVM pays nothing
  * for it.
@@ -19,18 +19,20 @@ final class Sysmon {
 
     private static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /**
-     * The period of the runnext watch. A timed park sleeps some 50 µs more than asked on Linux
-     * (its timer slack), so a look comes every 70 µs or so: a goroutine left in {@code runnext}
-     * is found within two looks.
+     * The shortest period of the runnext watch. A timed park sleeps some 50 µs more than asked
+     * on Linux (its timer slack), so a look comes every 70 µs or so: a goroutine left in
+     * {@code runnext} is found within two looks.
      */
     private static final long WATCH_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
+    /** The longest period of the runnext watch, while runnext goroutines keep being run promptly. */
+    private static final long WATCH_MAX_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private static final Set<CarrierPool> POOLS = ConcurrentHashMap.newKeySet();
     private static final Set<Program> PROGRAMS = ConcurrentHashMap.newKeySet();
     private static final Thread THREAD = Thread.ofPlatform().name("go4j-sysmon").daemon().unstarted(Sysmon::loop);
     /** True while the thread parks with no deadline; whoever makes work then must unpark it. */
     private static volatile boolean dormant;
-    /** True while sysmon looks every {@link #WATCH_NANOS}, watching runnext slots. */
+    /** True while sysmon watches runnext slots, looking every {@link #WATCH_NANOS} or more. */
     private static volatile boolean watching;
     /**
      * {@link System#nanoTime()} as of sysmon's latest look, at most {@link #PERIOD_NANOS} old
@@ -95,6 +97,8 @@ final class Sysmon {
 
     private static void loop() {
         long nextLook = System.nanoTime();
+        long watchPeriod = WATCH_NANOS;
+        boolean watchedBefore = false;
         while (true) {
             if (quiet()) {
                 clock = 0;
@@ -104,14 +108,17 @@ final class Sysmon {
                 }
                 dormant = false;
             } else {
-                LockSupport.parkNanos(watching ? WATCH_NANOS : Math.max(0, nextLook - System.nanoTime()));
+                LockSupport.parkNanos(watching ? watchPeriod : Math.max(0, nextLook - System.nanoTime()));
             }
             long now = System.nanoTime();
-            boolean watch = false;
+            int watch = CarrierPool.WATCH_NOTHING;
             for (CarrierPool pool : POOLS) {
-                watch |= pool.watchRunnext();
+                watch = Math.max(watch, pool.watchRunnext());
             }
-            watching = watch;
+            watchPeriod = watch >= CarrierPool.WATCH_SLOW || !watchedBefore ? WATCH_NANOS
+                    : Math.min(2 * watchPeriod, WATCH_MAX_NANOS);
+            watchedBefore = watch != CarrierPool.WATCH_NOTHING;
+            watching = watchedBefore;
             if (now - nextLook >= 0) {
                 nextLook = now + PERIOD_NANOS;
                 clock = now;
