@@ -2,6 +2,7 @@ package io.go4j;
 
 import io.go4j.internal.chan.ChannelTimer;
 import io.go4j.internal.chan.Waiter;
+import io.go4j.internal.race.Race;
 import io.go4j.internal.runtime.WaitReason;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -115,6 +116,11 @@ public final class Select {
      * @throws IllegalArgumentException if more than one default case is given
      */
     public static int select(Case... cases) {
+        if (Race.ENABLED) {
+            for (Case c : cases) {
+                Race.release(c.chan);
+            }
+        }
         int defaultIndex = -1;
         int active = 0;
         long quietTimers = 0;
@@ -412,6 +418,9 @@ public final class Select {
     /** Runs the body of the chosen case; {@code received} is the value or {@link Chan#CLOSED}. */
     private static int fire(Case[] cases, int chosen, Object received) {
         Case c = cases[chosen];
+        if (Race.ENABLED) {
+            Race.acquire(c.chan);
+        }
         boolean ok = received != Chan.CLOSED;
         if (c.onValue != null) {
             c.onValue.accept(ok ? received : null);

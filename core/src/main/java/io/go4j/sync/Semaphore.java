@@ -1,6 +1,7 @@
 package io.go4j.sync;
 
 import io.go4j.GoInterruptedException;
+import io.go4j.internal.race.Race;
 import io.go4j.internal.runtime.Goroutines;
 import io.go4j.internal.runtime.WaitReason;
 import io.go4j.internal.sync.Spin;
@@ -83,6 +84,9 @@ public final class Semaphore {
         if (n < 0 || (s & WAITERS) != 0 || s < n || !STATE.compareAndSet(this, s, s - n)) {
             acquireSlow(n);
         }
+        if (Race.ENABLED) {
+            Race.acquire(this);
+        }
     }
 
     /**
@@ -101,6 +105,9 @@ public final class Semaphore {
                 return false;
             }
             if (STATE.compareAndSet(this, s, s - n)) {
+                if (Race.ENABLED) {
+                    Race.acquire(this);
+                }
                 return true;
             }
         }
@@ -117,6 +124,9 @@ public final class Semaphore {
      */
     public void release(long n) {
         checkWeight(n);
+        if (Race.ENABLED) {
+            Race.release(this);
+        }
         for (;;) {
             long s = state;
             if ((s & WAITERS) != 0) {

@@ -1,6 +1,7 @@
 package io.go4j.internal.runtime;
 
 import io.go4j.GoInterruptedException;
+import io.go4j.internal.race.Race;
 import io.go4j.internal.time.TimerService;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
@@ -128,6 +129,9 @@ public final class GoroutineGroup {
             program.entered();
         }
         Goroutines.started(g);
+        if (Race.ENABLED) {
+            Race.go(t);
+        }
         t.start();
         return t;
     }
