@@ -17,10 +17,10 @@ final class Cell {
     long read;
     int readSite;
     /** Read-shared mode: per thread, the time of its last read, and that read's site. */
-    int[] reads;
-    int[] readSites;
+    Clock reads;
+    Clock readSites;
     /** The clock of a volatile field. */
-    int[] sync;
+    Clock sync;
 
     Cell(int key) {
         this.key = key;

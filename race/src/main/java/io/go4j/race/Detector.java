@@ -17,12 +17,24 @@ final class Detector {
 
     private static final WeakIdentityMap<Shadow> SHADOWS = new WeakIdentityMap<>();
     private static final WeakIdentityMap<SyncVar> SYNCS = new WeakIdentityMap<>();
-    private static final WeakIdentityMap<ThreadState> THREADS = new WeakIdentityMap<>();
+    /** Threads started and not yet running: the state their parent made them. */
+    private static final WeakIdentityMap<ThreadState> PENDING = new WeakIdentityMap<>();
+    /**
+     * Threads started with Java's {@code Thread.start} and its kin, which another may join: a
+     * join takes the ended thread's clock. go4j's goroutines are not kept here: nobody joins
+     * them, and the clocks of ended goroutines would stay until the next look at their stripe.
+     */
+    private static final WeakIdentityMap<ThreadState> JOINABLE = new WeakIdentityMap<>();
     private static final ConcurrentHashMap<Integer, Cell> STATICS = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<Integer, ThreadState.Who> WHO = new ConcurrentHashMap<>();
     private static final AtomicInteger TIDS = new AtomicInteger();
     private static final ThreadLocal<ThreadState> CURRENT = ThreadLocal.withInitial(Detector::attach);
     private static final StackTraceElement[] NOWHERE = new StackTraceElement[0];
+    /**
+     * Frames kept of where each goroutine was created, for the reports: kept for every goroutine
+     * ever started (a report may name one that ended), so few.
+     */
+    private static final int CREATION_DEPTH = 8;
 
     private Detector() {
     }
@@ -30,10 +42,11 @@ final class Detector {
     /** The state of a thread that meets the detector for the first time (its parent's, if forked). */
     private static ThreadState attach() {
         Thread t = Thread.currentThread();
-        return THREADS.get(t, () -> newState(t, null, NOWHERE));
+        ThreadState forked = PENDING.remove(t);
+        return forked != null ? forked : newState(t, null, NOWHERE);
     }
 
-    private static ThreadState newState(Thread t, int[] inherited, StackTraceElement[] createdAt) {
+    private static ThreadState newState(Thread t, Clock inherited, StackTraceElement[] createdAt) {
         ThreadState s = new ThreadState(TIDS.getAndIncrement(), t, inherited, createdAt);
         WHO.put(s.tid, s.who);
         return s;
@@ -43,20 +56,28 @@ final class Detector {
         return CURRENT.get();
     }
 
-    /** The current thread is about to start {@code child}: the child inherits its clock. */
-    static void fork(Thread child) {
+    /**
+     * The current thread is about to start {@code child}: the child inherits its clock.
+     *
+     * @param joinable whether a {@code join} may ask for the child's clock once it ended
+     */
+    static void fork(Thread child, boolean joinable) {
         ThreadState parent = current();
-        StackTraceElement[] createdAt = Reporter.stack();
-        THREADS.get(child, () -> newState(child, parent.vc, createdAt));
+        StackTraceElement[] createdAt = Reporter.stack(CREATION_DEPTH);
+        Clock inherited = parent.snapshot();
+        ThreadState state = PENDING.get(child, () -> newState(child, inherited, createdAt));
+        if (joinable) {
+            JOINABLE.get(child, () -> state);
+        }
         parent.tick();
     }
 
     /** {@code child} has ended and the current thread knows it: it inherits the child's clock. */
     static void joined(Thread child) {
-        ThreadState c = THREADS.find(child);
+        ThreadState c = JOINABLE.find(child);
         if (c != null) {
             ThreadState t = current();
-            t.vc = Clock.join(t.vc, c.vc);
+            c.publishTo(t.vc);
         }
     }
 
@@ -67,11 +88,7 @@ final class Detector {
         ThreadState t = current();
         SyncVar s = SYNCS.get(sync, SyncVar::new);
         synchronized (s) {
-            if (readers) {
-                s.readClock = Clock.join(s.readClock, t.vc);
-            } else {
-                s.clock = Clock.join(s.clock, t.vc);
-            }
+            t.publishTo(readers ? s.readClock : s.clock);
         }
         t.tick();
     }
@@ -84,7 +101,7 @@ final class Detector {
         if (s != null) {
             ThreadState t = current();
             synchronized (s) {
-                t.vc = Clock.join(t.vc, readers ? s.readClock : s.clock);
+                t.vc.join(readers ? s.readClock : s.clock);
             }
         }
     }
@@ -113,7 +130,10 @@ final class Detector {
     static void volatileWrite(Cell c) {
         ThreadState t = current();
         synchronized (c) {
-            c.sync = Clock.join(c.sync == null ? new int[0] : c.sync, t.vc);
+            if (c.sync == null) {
+                c.sync = new Clock();
+            }
+            t.publishTo(c.sync);
         }
         t.tick();
     }
@@ -122,7 +142,7 @@ final class Detector {
     static void volatileRead(Cell c) {
         ThreadState t = current();
         synchronized (c) {
-            t.vc = Clock.join(t.vc, c.sync);
+            t.vc.join(c.sync);
         }
     }
 
@@ -140,9 +160,8 @@ final class Detector {
             return;
         }
         ThreadState t = current();
-        int[] vc = t.vc;
-        int now = vc[t.tid];
-        long e = Clock.epoch(t.tid, now);
+        int now = t.now;
+        long e = t.epoch();
         long prev = 0;
         int prevSite = 0;
         boolean prevWrite = false;
@@ -151,19 +170,20 @@ final class Detector {
                 if (c.write == e) {
                     return;
                 }
-                if (c.write != 0 && !Clock.before(c.write, vc)) {
+                if (c.write != 0 && !t.after(c.write)) {
                     prev = c.write;
                     prevSite = c.writeSite;
                     prevWrite = true;
                 } else if (c.reads != null) {
-                    for (int u = 0; u < c.reads.length; u++) {
-                        if (c.reads[u] > Clock.get(vc, u)) {
-                            prev = Clock.epoch(u, c.reads[u]);
-                            prevSite = c.readSites[u];
+                    for (int i = 0; i < c.reads.size(); i++) {
+                        int u = c.reads.tidAt(i);
+                        if (c.reads.timeAt(i) > t.known(u)) {
+                            prev = Clock.epoch(u, c.reads.timeAt(i));
+                            prevSite = c.readSites.get(u);
                             break;
                         }
                     }
-                } else if (c.read != 0 && !Clock.before(c.read, vc)) {
+                } else if (c.read != 0 && !t.after(c.read)) {
                     prev = c.read;
                     prevSite = c.readSite;
                 }
@@ -173,24 +193,27 @@ final class Detector {
                 c.reads = null;
                 c.readSites = null;
             } else {
-                if (c.reads == null ? c.read == e : Clock.get(c.reads, t.tid) == now) {
+                if (c.reads == null ? c.read == e : c.reads.get(t.tid) == now) {
                     return;
                 }
-                if (c.write != 0 && !Clock.before(c.write, vc)) {
+                if (c.write != 0 && !t.after(c.write)) {
                     prev = c.write;
                     prevSite = c.writeSite;
                     prevWrite = true;
                 }
                 if (c.reads != null) {
-                    c.reads = Clock.set(c.reads, t.tid, now);
-                    c.readSites = Clock.set(c.readSites, t.tid, site);
-                } else if (c.read == 0 || Clock.before(c.read, vc)) {
+                    c.reads.set(t.tid, now);
+                    c.readSites.set(t.tid, site);
+                } else if (c.read == 0 || t.after(c.read)) {
                     c.read = e;
                     c.readSite = site;
                 } else {
-                    int other = Clock.tid(c.read);
-                    c.reads = Clock.set(Clock.set(new int[0], other, Clock.time(c.read)), t.tid, now);
-                    c.readSites = Clock.set(Clock.set(new int[0], other, c.readSite), t.tid, site);
+                    c.reads = new Clock();
+                    c.readSites = new Clock();
+                    c.reads.set(Clock.tid(c.read), Clock.time(c.read));
+                    c.readSites.set(Clock.tid(c.read), c.readSite);
+                    c.reads.set(t.tid, now);
+                    c.readSites.set(t.tid, site);
                 }
             }
         }

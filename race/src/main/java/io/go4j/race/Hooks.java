@@ -168,7 +168,7 @@ public final class Hooks {
      * @param child the goroutine's thread, not started yet
      */
     public static void go(Thread child) {
-        Detector.fork(child);
+        Detector.fork(child, false);
     }
 
     /**
@@ -178,7 +178,7 @@ public final class Hooks {
      */
     public static void starting(Object maybeThread) {
         if (maybeThread instanceof Thread t && t.getState() == Thread.State.NEW) {
-            Detector.fork(t);
+            Detector.fork(t, true);
         }
     }
 
@@ -201,7 +201,7 @@ public final class Hooks {
      */
     public static Thread startVirtualThread(Runnable task) {
         Thread t = Thread.ofVirtual().unstarted(task);
-        Detector.fork(t);
+        Detector.fork(t, true);
         t.start();
         return t;
     }
@@ -215,7 +215,7 @@ public final class Hooks {
      */
     public static Thread start(Thread.Builder builder, Runnable task) {
         Thread t = builder.unstarted(task);
-        Detector.fork(t);
+        Detector.fork(t, true);
         t.start();
         return t;
     }

@@ -50,11 +50,11 @@ final class Reporter {
      * The current thread's stack from its caller of the detector down, without the frames of
      * the detector, of go4j's internals and of the JDK's thread machinery.
      */
-    static StackTraceElement[] stack() {
+    static StackTraceElement[] stack(int depth) {
         return WALKER.walk(frames -> frames
                 .filter(f -> !f.getClassName().equals("java.lang.Thread")
                         && HIDDEN.stream().noneMatch(f.getClassName()::startsWith))
-                .limit(32)
+                .limit(depth)
                 .map(StackWalker.StackFrame::toStackTraceElement)
                 .toArray(StackTraceElement[]::new));
     }
@@ -65,7 +65,7 @@ final class Reporter {
         if (!SEEN.add(pair)) {
             return;
         }
-        StackTraceElement[] stack = stack();
+        StackTraceElement[] stack = stack(32);
         String address = String.format("0x%08x%04x",
                 where == null ? 0xC0000000 : System.identityHashCode(where), key & 0xFFFF);
         StringBuilder b = new StringBuilder();

@@ -6,6 +6,6 @@ package io.go4j.race;
  */
 final class SyncVar {
 
-    int[] clock = new int[0];
-    int[] readClock = new int[0];
+    final Clock clock = new Clock();
+    final Clock readClock = new Clock();
 }

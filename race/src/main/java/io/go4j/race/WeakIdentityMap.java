@@ -8,7 +8,8 @@ import java.util.function.Supplier;
  * Shadow state per object: a concurrent map keyed by object identity that holds its keys weakly.
  * An object's entry lives as long as the object: the key is its identity hash (which the JVM
  * keeps when the GC moves the object) and a weak reference, and entries whose object was
- * collected are dropped on the next insertion into their stripe.
+ * collected are dropped on the next lookup in their stripe (on every lookup, not only on
+ * insertions: a program may stop making new objects while old ones die, holding large clocks).
  *
  * <p>Cost: one entry (about 40 bytes) per object that was ever accessed or synchronized on, plus
  * its value; a lookup hashes to one of 64 stripes and takes its lock.
@@ -33,6 +34,12 @@ final class WeakIdentityMap<V> {
     V get(Object key, Supplier<V> make) {
         int h = System.identityHashCode(key);
         return stripes[(h ^ (h >>> 16)) & (STRIPES - 1)].get(key, h, make);
+    }
+
+    /** @return the state of {@code key}, now taken out of the map, or null if it had none */
+    V remove(Object key) {
+        int h = System.identityHashCode(key);
+        return stripes[(h ^ (h >>> 16)) & (STRIPES - 1)].remove(key, h);
     }
 
     /** @return the state of {@code key}, or null if it has none */
@@ -61,6 +68,7 @@ final class WeakIdentityMap<V> {
         private int size;
 
         synchronized V get(Object key, int h, Supplier<V> make) {
+            expunge();
             Entry<V>[] t = table;
             for (Entry<V> e = t[index(h, t.length)]; e != null; e = e.next) {
                 if (e.hash == h && e.get() == key) {
@@ -70,7 +78,6 @@ final class WeakIdentityMap<V> {
             if (make == null) {
                 return null;
             }
-            expunge();
             if (size >= table.length - (table.length >>> 2)) {
                 resize();
             }
@@ -79,6 +86,29 @@ final class WeakIdentityMap<V> {
             table[i] = new Entry<>(key, h, value, table[i], queue);
             size++;
             return value;
+        }
+
+        synchronized V remove(Object key, int h) {
+            expunge();
+            int i = index(h, table.length);
+            Entry<V> prev = null;
+            for (Entry<V> e = table[i]; e != null; prev = e, e = e.next) {
+                if (e.hash == h && e.get() == key) {
+                    unlink(i, prev, e);
+                    e.clear();
+                    return e.value;
+                }
+            }
+            return null;
+        }
+
+        private void unlink(int i, Entry<V> prev, Entry<V> e) {
+            if (prev == null) {
+                table[i] = e.next;
+            } else {
+                prev.next = e.next;
+            }
+            size--;
         }
 
         private static int index(int h, int length) {
@@ -93,12 +123,7 @@ final class WeakIdentityMap<V> {
                 Entry<V> prev = null;
                 for (Entry<V> e = table[i]; e != null; prev = e, e = e.next) {
                     if (e == dead) {
-                        if (prev == null) {
-                            table[i] = e.next;
-                        } else {
-                            prev.next = e.next;
-                        }
-                        size--;
+                        unlink(i, prev, e);
                         break;
                     }
                 }
