@@ -106,8 +106,17 @@ final class Detector {
         }
     }
 
-    static Cell fieldCell(Object obj, int field) {
-        return SHADOWS.get(obj, Shadow::new).field(field);
+    static Cell fieldCell(ThreadState t, Object obj, int field) {
+        return shadow(t, obj).field(field);
+    }
+
+    /** The object's shadow, through the thread's one-entry cache: loops touch one object often. */
+    private static Shadow shadow(ThreadState t, Object obj) {
+        if (t.lastObject != obj) {
+            t.lastShadow = SHADOWS.get(obj, Shadow::new);
+            t.lastObject = obj;
+        }
+        return t.lastShadow;
     }
 
     static Cell staticCell(int field) {
@@ -115,7 +124,7 @@ final class Detector {
     }
 
     /** @return the element's cell, or null if the access is about to fail (null array, bad index) */
-    static Cell elementCell(Object array, int index) {
+    static Cell elementCell(ThreadState t, Object array, int index) {
         if (array == null) {
             return null;
         }
@@ -123,12 +132,11 @@ final class Detector {
         if (index < 0 || index >= length) {
             return null;
         }
-        return SHADOWS.get(array, Shadow::new).element(index, length);
+        return shadow(t, array).element(index, length);
     }
 
     /** A volatile write: releases into the field's clock. */
-    static void volatileWrite(Cell c) {
-        ThreadState t = current();
+    static void volatileWrite(ThreadState t, Cell c) {
         synchronized (c) {
             if (c.sync == null) {
                 c.sync = new Clock();
@@ -139,8 +147,7 @@ final class Detector {
     }
 
     /** A volatile read: acquires the field's clock. */
-    static void volatileRead(Cell c) {
-        ThreadState t = current();
+    static void volatileRead(ThreadState t, Cell c) {
         synchronized (c) {
             t.vc.join(c.sync);
         }
@@ -150,18 +157,23 @@ final class Detector {
      * FastTrack's read and write rules for one access; reports the first earlier access that
      * does not happen-before it.
      *
+     * @param t the current thread's state
      * @param c the location's cell, or null to do nothing
      * @param site the access's instruction
      * @param write whether it writes
      * @param where the object (or array, or null for a static field), for the report's address
      */
-    static void access(Cell c, int site, boolean write, Object where) {
+    static void access(ThreadState t, Cell c, int site, boolean write, Object where) {
         if (c == null) {
             return;
         }
-        ThreadState t = current();
         int now = t.now;
         long e = t.epoch();
+        // FastTrack's same-epoch fast path, before the lock: only this thread stores its own
+        // epoch, so seeing it means this epoch already did this (or a stronger) access.
+        if (c.write == e || (!write && c.read == e)) {
+            return;
+        }
         long prev = 0;
         int prevSite = 0;
         boolean prevWrite = false;

@@ -25,7 +25,8 @@ public final class Hooks {
      */
     public static void read(Object obj, int field, int site) {
         if (obj != null) {
-            Detector.access(Detector.fieldCell(obj, field), site, false, obj);
+            ThreadState t = Detector.current();
+            Detector.access(t, Detector.fieldCell(t, obj, field), site, false, obj);
         }
     }
 
@@ -38,7 +39,8 @@ public final class Hooks {
      */
     public static void write(Object obj, int field, int site) {
         if (obj != null) {
-            Detector.access(Detector.fieldCell(obj, field), site, true, obj);
+            ThreadState t = Detector.current();
+            Detector.access(t, Detector.fieldCell(t, obj, field), site, true, obj);
         }
     }
 
@@ -49,7 +51,7 @@ public final class Hooks {
      * @param site the instruction's number
      */
     public static void readStatic(int field, int site) {
-        Detector.access(Detector.staticCell(field), site, false, null);
+        Detector.access(Detector.current(), Detector.staticCell(field), site, false, null);
     }
 
     /**
@@ -59,7 +61,7 @@ public final class Hooks {
      * @param site the instruction's number
      */
     public static void writeStatic(int field, int site) {
-        Detector.access(Detector.staticCell(field), site, true, null);
+        Detector.access(Detector.current(), Detector.staticCell(field), site, true, null);
     }
 
     /**
@@ -70,7 +72,8 @@ public final class Hooks {
      * @param site the instruction's number
      */
     public static void readElement(Object array, int index, int site) {
-        Detector.access(Detector.elementCell(array, index), site, false, array);
+        ThreadState t = Detector.current();
+        Detector.access(t, Detector.elementCell(t, array, index), site, false, array);
     }
 
     /**
@@ -81,7 +84,8 @@ public final class Hooks {
      * @param site the instruction's number
      */
     public static void writeElement(Object array, int index, int site) {
-        Detector.access(Detector.elementCell(array, index), site, true, array);
+        ThreadState t = Detector.current();
+        Detector.access(t, Detector.elementCell(t, array, index), site, true, array);
     }
 
     /**
@@ -92,7 +96,8 @@ public final class Hooks {
      */
     public static void readVolatile(Object obj, int field) {
         if (obj != null) {
-            Detector.volatileRead(Detector.fieldCell(obj, field));
+            ThreadState t = Detector.current();
+            Detector.volatileRead(t, Detector.fieldCell(t, obj, field));
         }
     }
 
@@ -104,7 +109,8 @@ public final class Hooks {
      */
     public static void writeVolatile(Object obj, int field) {
         if (obj != null) {
-            Detector.volatileWrite(Detector.fieldCell(obj, field));
+            ThreadState t = Detector.current();
+            Detector.volatileWrite(t, Detector.fieldCell(t, obj, field));
         }
     }
 
@@ -114,7 +120,7 @@ public final class Hooks {
      * @param field the field's number
      */
     public static void readVolatileStatic(int field) {
-        Detector.volatileRead(Detector.staticCell(field));
+        Detector.volatileRead(Detector.current(), Detector.staticCell(field));
     }
 
     /**
@@ -123,7 +129,7 @@ public final class Hooks {
      * @param field the field's number
      */
     public static void writeVolatileStatic(int field) {
-        Detector.volatileWrite(Detector.staticCell(field));
+        Detector.volatileWrite(Detector.current(), Detector.staticCell(field));
     }
 
     /**

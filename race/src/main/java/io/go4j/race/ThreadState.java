@@ -18,6 +18,9 @@ final class ThreadState {
     final Clock vc;
     /** This thread's own time. */
     int now = 1;
+    /** The object whose shadow this thread looked up last, and that shadow (a one-entry cache). */
+    Object lastObject;
+    Shadow lastShadow;
 
     ThreadState(int tid, Thread thread, Clock inherited, StackTraceElement[] createdAt) {
         this.tid = tid;
