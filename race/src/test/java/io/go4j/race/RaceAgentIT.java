@@ -3,6 +3,7 @@ package io.go4j.race;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +32,16 @@ class RaceAgentIT {
 
     private static final Pattern RUN = Pattern.compile("=== RUN (\\S+)");
 
+    /**
+     * The agent jar exists only after {@code package}: these tests run in the race-programs
+     * execution, which names it; a {@code -Dtest} selection may also pick them for the earlier
+     * test phase, where they are skipped.
+     */
+    @BeforeAll
+    static void agentBuilt() {
+        assumeTrue(System.getProperty("go4j.race.agent") != null, "no agent jar in the test phase");
+    }
+
     /** What a child JVM printed and how it ended. */
     private record Result(int exit, String out, String err) {
         long reports() {
@@ -38,14 +50,31 @@ class RaceAgentIT {
     }
 
     private static Result run(Map<String, String> env, String... mainAndArgs) throws IOException, InterruptedException {
+        return run(env, false, mainAndArgs);
+    }
+
+    /**
+     * Runs a program of the test classes under the agent, with go4j (and JCTools) on the class
+     * path or, if {@code modulePath}, on the module path as module {@code io.go4j}.
+     */
+    private static Result run(Map<String, String> env, boolean modulePath, String... mainAndArgs)
+            throws IOException, InterruptedException {
         String agent = System.getProperty("go4j.race.agent");
-        String classPath = List.of(System.getProperty("java.class.path").split(File.pathSeparator)).stream()
-                .filter(p -> p.contains("test-classes") || p.contains("go4j-core") || p.contains("jctools")
+        List<String> entries = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
+        String tests = entries.stream().filter(p -> p.contains("test-classes")).collect(Collectors.joining(File.pathSeparator));
+        String go4j = entries.stream()
+                .filter(p -> p.contains("go4j-core") || p.contains("jctools")
                         || p.contains(File.separator + "core" + File.separator + "target"))
                 .collect(Collectors.joining(File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-javaagent:" + agent, "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-cp", classPath));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-javaagent:" + agent));
+        if (modulePath) {
+            command.addAll(List.of("--module-path", go4j, "--add-modules", "io.go4j",
+                    "--add-opens", "java.base/java.lang=io.go4j", "-cp", tests));
+        } else {
+            command.addAll(List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                    "-cp", tests + File.pathSeparator + go4j));
+        }
         command.addAll(List.of(mainAndArgs));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("GORACE");
@@ -116,6 +145,17 @@ class RaceAgentIT {
         assertTrue(Pattern.compile("\nGoroutine \\d+ \\((running|finished)\\) created at:\n"
                 + "(  .*\n      .*\n)*  racecases\\.Counter\\.lambda\\$main\\$0\\(\\)\n").matcher(err).find(), err);
         assertTrue(err.endsWith("==================\nFound " + r.reports() + " data race(s)\n"), err);
+    }
+
+    @Test
+    @Timeout(60)
+    void go4jOnTheModulePathReachesTheAgentToo() throws Exception {
+        Result racy = run(Map.of(), true, "racecases.Counter", "racy");
+        assertEquals(66, racy.exit(), racy.err());
+        assertTrue(racy.reports() > 0, racy.err());
+        Result guarded = run(Map.of(), true, "racecases.Counter", "mutex");
+        assertEquals(0, guarded.exit(), guarded.err());
+        assertFalse(guarded.err().contains("DATA RACE"), guarded.err());
     }
 
     @Test
