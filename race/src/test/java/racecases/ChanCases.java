@@ -109,30 +109,24 @@ public final class ChanCases {
 
     /** TestRaceChanCloseClose: the losing close synchronizes nothing. */
     public static void raceChanCloseClose() {
-        Chan<Boolean> compl = Chan.make(2);
         V v1 = new V();
         V v2 = new V();
         Chan<Integer> c = Chan.make();
-        Go.go(() -> {
+        Both.run(() -> {
             v1.v = 1;
             try {
                 c.close();
             } catch (ChanClosedException e) {
                 v2.v = 2;
             }
-            compl.send(true);
-        });
-        Go.go(() -> {
+        }, () -> {
             v2.v = 1;
             try {
                 c.close();
             } catch (ChanClosedException e) {
                 v1.v = 2;
             }
-            compl.send(true);
         });
-        compl.receive();
-        compl.receive();
     }
 
     /** TestRaceChanSendLen: len is no synchronization. */
@@ -154,22 +148,16 @@ public final class ChanCases {
 
     /** TestRaceChanSendSend. */
     public static void raceChanSendSend() {
-        Chan<Boolean> compl = Chan.make(2);
         V v1 = new V();
         V v2 = new V();
         Chan<Integer> c = Chan.make(1);
-        Go.go(() -> {
+        Both.run(() -> {
             v1.v = 1;
             Select.select(Select.send(c, 1), Select.defaultCase(() -> v2.v = 2));
-            compl.send(true);
-        });
-        Go.go(() -> {
+        }, () -> {
             v2.v = 1;
             Select.select(Select.send(c, 1), Select.defaultCase(() -> v1.v = 2));
-            compl.send(true);
         });
-        compl.receive();
-        compl.receive();
     }
 
     /** TestNoRaceChanPtr: ownership passed along the channel. */

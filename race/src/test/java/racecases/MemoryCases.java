@@ -25,17 +25,11 @@ public final class MemoryCases {
     public static void raceIntReadWrite() {
         V x = new V();
         V y = new V();
-        Chan<Boolean> ch = Chan.make(2);
-        Go.go(() -> {
+        Both.run(() -> {
             y.v = x.v;
-            ch.send(true);
-        });
-        Go.go(() -> {
+        }, () -> {
             x.v = 1;
-            ch.send(true);
         });
-        ch.receive();
-        ch.receive();
     }
 
     /** TestNoRaceIntRWClosures. */
@@ -170,42 +164,30 @@ public final class MemoryCases {
         V x1 = new V();
         V x2 = new V();
         AtomicLong s = new AtomicLong();
-        Chan<Boolean> ch = Chan.make(2);
-        Go.go(() -> {
+        Both.run(() -> {
             x1.v = 1;
             if (s.incrementAndGet() == 2) {
                 x2.v = 1;
             }
-            ch.send(true);
-        });
-        Go.go(() -> {
+        }, () -> {
             x2.v = 1;
             if (s.incrementAndGet() == 2) {
                 x1.v = 1;
             }
-            ch.send(true);
         });
-        ch.receive();
-        ch.receive();
     }
 
     /** TestRaceAtomicAddInt64: the plain access races with the other goroutine's. */
     public static void raceAtomicAdd() {
         V x = new V();
         AtomicInteger n = new AtomicInteger();
-        Chan<Boolean> ch = Chan.make(2);
-        Go.go(() -> {
+        Both.run(() -> {
             n.incrementAndGet();
             x.v = 1;
-            ch.send(true);
-        });
-        Go.go(() -> {
+        }, () -> {
             n.incrementAndGet();
             x.v = 2;
-            ch.send(true);
         });
-        ch.receive();
-        ch.receive();
     }
 
     /** TestNoRaceAtomicLoadStoreInt32: a flag published with an atomic store. */

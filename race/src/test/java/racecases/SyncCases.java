@@ -25,42 +25,30 @@ public final class SyncCases {
     public static void noRaceMutex() {
         Mutex mu = new Mutex();
         V x = new V();
-        Chan<Boolean> ch = Chan.make(2);
-        Go.go(() -> {
+        Both.run(() -> {
             mu.lock();
             x.v = 1;
             mu.unlock();
-            ch.send(true);
-        });
-        Go.go(() -> {
+        }, () -> {
             mu.lock();
             x.v = 2;
             mu.unlock();
-            ch.send(true);
         });
-        ch.receive();
-        ch.receive();
     }
 
     /** TestRaceMutex: the writes are outside the lock. */
     public static void raceMutex() {
         Mutex mu = new Mutex();
         V x = new V();
-        Chan<Boolean> ch = Chan.make(2);
-        Go.go(() -> {
+        Both.run(() -> {
             x.v = 1;
             mu.lock();
             mu.unlock();
-            ch.send(true);
-        });
-        Go.go(() -> {
+        }, () -> {
             x.v = 2;
             mu.lock();
             mu.unlock();
-            ch.send(true);
         });
-        ch.receive();
-        ch.receive();
     }
 
     /** TestRaceMutex2: two different mutexes. */
@@ -68,42 +56,30 @@ public final class SyncCases {
         Mutex mu1 = new Mutex();
         Mutex mu2 = new Mutex();
         V x = new V();
-        Chan<Boolean> ch = Chan.make(2);
-        Go.go(() -> {
+        Both.run(() -> {
             mu1.lock();
             x.v = 1;
             mu1.unlock();
-            ch.send(true);
-        });
-        Go.go(() -> {
+        }, () -> {
             mu2.lock();
             x.v = 2;
             mu2.unlock();
-            ch.send(true);
         });
-        ch.receive();
-        ch.receive();
     }
 
     /** TestNoRaceMutexSemaphore: unlocked by another goroutine than the one that locked. */
     public static void noRaceMutexSemaphore() {
         Mutex mu = new Mutex();
-        Chan<Boolean> ch = Chan.make(2);
         V x = new V();
         mu.lock();
-        Go.go(() -> {
+        Both.run(() -> {
             x.v = 1;
             mu.unlock();
-            ch.send(true);
-        });
-        Go.go(() -> {
+        }, () -> {
             mu.lock();
             x.v = 2;
             mu.unlock();
-            ch.send(true);
         });
-        ch.receive();
-        ch.receive();
     }
 
     /** TestRaceMutexRWMutex: a Mutex and an RWMutex guard nothing together. */
@@ -111,21 +87,15 @@ public final class SyncCases {
         Mutex mu1 = new Mutex();
         RWMutex mu2 = new RWMutex();
         V x = new V();
-        Chan<Boolean> ch = Chan.make(2);
-        Go.go(() -> {
+        Both.run(() -> {
             mu1.lock();
             x.v = 1;
             mu1.unlock();
-            ch.send(true);
-        });
-        Go.go(() -> {
+        }, () -> {
             mu2.lock();
             x.v = 2;
             mu2.unlock();
-            ch.send(true);
         });
-        ch.receive();
-        ch.receive();
     }
 
     /** TestNoRaceRWMutex: a writer and a reader. */
@@ -133,21 +103,15 @@ public final class SyncCases {
         RWMutex mu = new RWMutex();
         V x = new V();
         V y = new V();
-        Chan<Boolean> ch = Chan.make(2);
-        Go.go(() -> {
+        Both.run(() -> {
             mu.lock();
             x.v = 1;
             mu.unlock();
-            ch.send(true);
-        });
-        Go.go(() -> {
+        }, () -> {
             mu.rLock();
             y.v = x.v;
             mu.rUnlock();
-            ch.send(true);
         });
-        ch.receive();
-        ch.receive();
     }
 
     /**

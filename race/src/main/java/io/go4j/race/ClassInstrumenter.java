@@ -196,13 +196,10 @@ final class ClassInstrumenter extends ClassVisitor {
                         } else {
                             super.visitInsn(Opcodes.SWAP);
                         }
-                        super.visitLdcInsn(field);
-                        hook("readVolatile", "(Ljava/lang/Object;I)V");
+                        callAccessHook(field, true, true, false);
                         return;
                     }
-                    super.visitLdcInsn(field);
-                    super.visitLdcInsn(site(field));
-                    hook("read", "(Ljava/lang/Object;II)V");
+                    callAccessHook(field, false, true, false);
                 }
                 case Opcodes.PUTFIELD -> {
                     // object, value -> object, value, object
@@ -214,36 +211,36 @@ final class ClassInstrumenter extends ClassVisitor {
                         super.visitInsn(Opcodes.DUP2);
                         super.visitInsn(Opcodes.POP);
                     }
-                    super.visitLdcInsn(field);
-                    if (volatileField) {
-                        hook("writeVolatile", "(Ljava/lang/Object;I)V");
-                    } else {
-                        super.visitLdcInsn(site(field));
-                        hook("write", "(Ljava/lang/Object;II)V");
-                    }
+                    callAccessHook(field, volatileField, true, true);
                 }
                 case Opcodes.GETSTATIC -> {
                     if (volatileField) {
                         super.visitFieldInsn(opcode, owner, fieldName, desc);
-                        super.visitLdcInsn(field);
-                        hook("readVolatileStatic", "(I)V");
+                        callAccessHook(field, true, false, false);
                         return;
                     }
-                    super.visitLdcInsn(field);
-                    super.visitLdcInsn(site(field));
-                    hook("readStatic", "(II)V");
+                    callAccessHook(field, false, false, false);
                 }
-                default -> {
-                    super.visitLdcInsn(field);
-                    if (volatileField) {
-                        hook("writeVolatileStatic", "(I)V");
-                    } else {
-                        super.visitLdcInsn(site(field));
-                        hook("writeStatic", "(II)V");
-                    }
-                }
+                default -> callAccessHook(field, volatileField, false, true);
             }
             super.visitFieldInsn(opcode, owner, fieldName, desc);
+        }
+
+        /**
+         * Calls the hook of one field access ({@code read}, {@code writeVolatileStatic}, ...):
+         * pushes the field's number and, for a plain field, the site's; an instance field's
+         * object must be on top of the stack already.
+         */
+        private void callAccessHook(int field, boolean volatileField, boolean instance, boolean write) {
+            String name = (write ? "write" : "read") + (volatileField ? "Volatile" : "") + (instance ? "" : "Static");
+            String receiver = instance ? "Ljava/lang/Object;" : "";
+            super.visitLdcInsn(field);
+            if (volatileField) {
+                hook(name, "(" + receiver + "I)V");
+            } else {
+                super.visitLdcInsn(site(field));
+                hook(name, "(" + receiver + "II)V");
+            }
         }
 
         @Override
