@@ -76,13 +76,11 @@ public final class MemoryCases {
     /** TestRaceLong: a 64-bit field. */
     public static void raceLong() {
         V x = new V();
-        Chan<Boolean> ch = Chan.make(1);
-        Go.go(() -> {
+        Both.run(() -> {
             x.l = 1L;
-            ch.send(true);
+        }, () -> {
+            x.l = 2L;
         });
-        x.l = 2L;
-        ch.receive();
     }
 
     /** TestRaceStructFieldRW: one field of a struct. */
@@ -101,37 +99,31 @@ public final class MemoryCases {
     /** TestNoRaceStructFieldRW: different fields of one struct do not race. */
     public static void noRaceDifferentFields() {
         V s = new V();
-        Chan<Boolean> ch = Chan.make(1);
-        Go.go(() -> {
+        Both.run(() -> {
             s.v = 1;
-            ch.send(true);
+        }, () -> {
+            s.l = 2;
         });
-        s.l = 2;
-        ch.receive();
     }
 
     /** TestRaceSliceWW: one element written by two goroutines. */
     public static void raceArrayElement() {
         int[] a = new int[10];
-        Chan<Boolean> ch = Chan.make(1);
-        Go.go(() -> {
+        Both.run(() -> {
             a[1] = 1;
-            ch.send(true);
+        }, () -> {
+            a[1] = 2;
         });
-        a[1] = 2;
-        ch.receive();
     }
 
     /** TestNoRaceSliceWW: different elements do not race. */
     public static void noRaceArrayDifferentElements() {
         int[] a = new int[10];
-        Chan<Boolean> ch = Chan.make(1);
-        Go.go(() -> {
+        Both.run(() -> {
             a[1] = 1;
-            ch.send(true);
+        }, () -> {
+            a[2] = 2;
         });
-        a[2] = 2;
-        ch.receive();
     }
 
     /** TestRaceSliceRW on an array of references. */
@@ -150,13 +142,11 @@ public final class MemoryCases {
     /** TestRaceArrayLong: 64-bit elements. */
     public static void raceLongArray() {
         long[] a = new long[2];
-        Chan<Boolean> ch = Chan.make(1);
-        Go.go(() -> {
+        Both.run(() -> {
             a[0] += 1;
-            ch.send(true);
+        }, () -> {
+            a[0] = 5;
         });
-        a[0] = 5;
-        ch.receive();
     }
 
     /** TestNoRaceAtomicAddInt64: the second to add writes what the first one wrote. */
@@ -337,13 +327,11 @@ public final class MemoryCases {
     public static void raceNestedField() {
         V outer = new V();
         outer.p = new V();
-        Chan<Boolean> ch = Chan.make(1);
-        Go.go(() -> {
+        Both.run(() -> {
             outer.p.v = 1;
-            ch.send(true);
+        }, () -> {
+            outer.p.v = 2;
         });
-        outer.p.v = 2;
-        ch.receive();
     }
 
     /** Byte, char and double elements. */
@@ -351,17 +339,15 @@ public final class MemoryCases {
         byte[] b = new byte[1];
         char[] c = new char[1];
         double[] d = new double[1];
-        Chan<Boolean> ch = Chan.make(1);
-        Go.go(() -> {
+        Both.run(() -> {
             b[0] = 1;
             c[0] = 'a';
             d[0] = 1.5;
-            ch.send(true);
+        }, () -> {
+            b[0] = 2;
+            c[0] = 'b';
+            d[0] = 2.5;
         });
-        b[0] = 2;
-        c[0] = 'b';
-        d[0] = 2.5;
-        ch.receive();
     }
 
     /** A write after the volatile store that published the others races with the reader. */

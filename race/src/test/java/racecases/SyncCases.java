@@ -215,16 +215,14 @@ public final class SyncCases {
     public static void raceWaitGroupWrongWait() {
         V x = new V();
         WaitGroup wg = new WaitGroup();
-        Chan<Boolean> c = Chan.make(1);
         wg.add(1);
-        Go.go(() -> {
+        Both.run(() -> {
             wg.done();
             x.v = 1;
-            c.send(true);
+        }, () -> {
+            wg.await();
+            x.v = 2;
         });
-        wg.await();
-        x.v = 2;
-        c.receive();
     }
 
     /** TestNoRaceWaitGroupMultipleWait. */
@@ -431,14 +429,12 @@ public final class SyncCases {
     public static void raceAfterContextCancel() {
         V x = new V();
         Context.WithCancel ctx = Context.withCancel(Context.background());
-        Chan<Boolean> finished = Chan.make(1);
-        Go.go(() -> {
+        Both.run(() -> {
             ctx.ctx().done().receiveOk();
             x.v = 1;
-            finished.send(true);
+        }, () -> {
+            ctx.cancel().cancel();
+            x.v = 2;
         });
-        ctx.cancel().cancel();
-        x.v = 2;
-        finished.receive();
     }
 }
