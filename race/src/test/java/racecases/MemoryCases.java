@@ -2,7 +2,11 @@ package racecases;
 
 import io.go4j.Chan;
 import io.go4j.Go;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -403,6 +407,35 @@ public final class MemoryCases {
         }
         x.v = 2;
         t.join();
+    }
+
+    /** An executor's task sees what the submitter wrote; Future.get sees what the task wrote. */
+    public static void noRaceExecutorTask() throws Exception {
+        V x = new V();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            x.v = 1;
+            Future<?> done = pool.submit(() -> x.v++);
+            done.get();
+            x.v++;
+            x.l = CompletableFuture.supplyAsync(() -> x.v + 1, pool).get();
+            x.v = (int) x.l;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** A write before Future.get races with the task. */
+    public static void raceExecutorTask() throws Exception {
+        V x = new V();
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        try {
+            Future<?> done = pool.submit(() -> x.v = 1);
+            x.v = 2;
+            done.get();
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** A counter with synchronized methods. */

@@ -2,6 +2,7 @@ package io.go4j.race;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.Label;
@@ -18,6 +19,9 @@ import org.objectweb.asm.Type;
 final class ClassInstrumenter extends ClassVisitor {
 
     private static final String HOOKS = "io/go4j/race/Hooks";
+    /** The types of the tasks that {@code java.util.concurrent} runs in other threads. */
+    private static final Set<String> TASKS = Set.of("Ljava/lang/Runnable;",
+            "Ljava/util/concurrent/Callable;", "Ljava/util/function/Supplier;");
 
     private final Fields fields;
     private final Map<String, Integer> ownFields = new HashMap<>();
@@ -292,6 +296,19 @@ final class ClassInstrumenter extends ClassVisitor {
                 return;
             }
             if (owner.startsWith("java/util/concurrent/")) {
+                Type[] args = Type.getArgumentTypes(desc);
+                int n = args.length;
+                String last = n == 0 ? "" : args[n - 1].getDescriptor();
+                if (TASKS.contains(last)) {
+                    hook("task", "(" + last + ")" + last);
+                } else if (n >= 2 && last.equals("Ljava/util/concurrent/Executor;")
+                        && TASKS.contains(args[n - 2].getDescriptor())) {
+                    // task, executor: wrap the task under the executor (CompletableFuture's ...Async)
+                    String task = args[n - 2].getDescriptor();
+                    super.visitInsn(Opcodes.SWAP);
+                    hook("task", "(" + task + ")" + task);
+                    super.visitInsn(Opcodes.SWAP);
+                }
                 hook("beforeConcurrent", "()V");
                 super.visitMethodInsn(opcode, owner, method, desc, itf);
                 hook("afterConcurrent", "()V");

@@ -1,5 +1,8 @@
 package io.go4j.race;
 
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
 /**
  * What instrumented code calls. The agent inserts these calls into application classes (field
  * and array accesses, monitors, {@code Thread.start}/{@code join}, {@code Object.wait}, calls
@@ -255,6 +258,77 @@ public final class Hooks {
         } finally {
             Detector.acquire(obj, false);
         }
+    }
+
+    /**
+     * Wraps a task given to {@code java.util.concurrent} (an executor's {@code execute} or
+     * {@code submit}, {@code CompletableFuture.runAsync}, ...): what the caller did before
+     * happens-before the task runs, and the task's end is published like a call into the package,
+     * so that {@code Future.get} and its kin see it.
+     *
+     * @param task the task
+     * @return the task to hand over instead
+     */
+    public static Runnable task(Runnable task) {
+        if (task == null) {
+            return null;
+        }
+        Object edge = new Object();
+        Detector.release(edge, false);
+        return () -> {
+            Detector.acquire(edge, false);
+            try {
+                task.run();
+            } finally {
+                Detector.release(CONCURRENT, false);
+            }
+        };
+    }
+
+    /**
+     * As {@link #task(Runnable)}, for a {@code Callable}.
+     *
+     * @param <V> the task's result
+     * @param task the task
+     * @return the task to hand over instead
+     */
+    public static <V> Callable<V> task(Callable<V> task) {
+        if (task == null) {
+            return null;
+        }
+        Object edge = new Object();
+        Detector.release(edge, false);
+        return () -> {
+            Detector.acquire(edge, false);
+            try {
+                return task.call();
+            } finally {
+                Detector.release(CONCURRENT, false);
+            }
+        };
+    }
+
+    /**
+     * As {@link #task(Runnable)}, for a {@code Supplier} ({@code CompletableFuture.supplyAsync}).
+     *
+     * @param <V> the task's result
+     * @param task the task
+     * @return the task to hand over instead
+     */
+    public static <V> Supplier<V> task(Supplier<V> task) {
+        if (task == null) {
+            return null;
+        }
+        Object edge = new Object();
+        Detector.release(edge, false);
+        return () -> {
+            Detector.acquire(edge, false);
+            try {
+                return task.get();
+            } finally {
+                Detector.release(CONCURRENT, false);
+            }
+        };
     }
 
     /**
