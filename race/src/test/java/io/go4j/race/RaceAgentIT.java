@@ -160,6 +160,15 @@ class RaceAgentIT {
 
     @Test
     @Timeout(60)
+    void whatAProgramWroteIsSeenAfterGoMainReturns() throws Exception {
+        Result r = run(Map.of(), "racecases.MainReturns");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("sum: 13\n", r.out());
+        assertFalse(r.err().contains("DATA RACE"), r.err());
+    }
+
+    @Test
+    @Timeout(60)
     void counterGuardedByMutexIsNotReported() throws Exception {
         Result r = run(Map.of(), "racecases.Counter", "mutex");
         assertEquals(0, r.exit(), r.err());
