@@ -10,6 +10,7 @@ import io.go4j.sync.RWMutex;
 import io.go4j.sync.Semaphore;
 import io.go4j.sync.WaitGroup;
 import io.go4j.time.Time;
+import io.go4j.time.Timer;
 import java.time.Duration;
 
 /**
@@ -314,6 +315,20 @@ public final class SyncCases {
             x.v = 2;
             c.send(true);
         });
+        c.receive();
+        x.v = 3;
+    }
+
+    /** TestNoRaceAfterFunc3-style: a reset publishes the resetter's writes to the function. */
+    public static void noRaceAfterFuncReset() {
+        V x = new V();
+        Chan<Boolean> c = Chan.make();
+        Timer t = Time.afterFunc(Duration.ofHours(1), () -> {
+            x.v = 2;
+            c.send(true);
+        });
+        x.v = 1;
+        t.reset(Duration.ofMillis(1));
         c.receive();
         x.v = 3;
     }
