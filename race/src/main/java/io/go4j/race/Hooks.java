@@ -270,19 +270,7 @@ public final class Hooks {
      * @return the task to hand over instead
      */
     public static Runnable task(Runnable task) {
-        if (task == null) {
-            return null;
-        }
-        Object edge = new Object();
-        Detector.release(edge, false);
-        return () -> {
-            Detector.acquire(edge, false);
-            try {
-                task.run();
-            } finally {
-                Detector.release(CONCURRENT, false);
-            }
-        };
+        return task == null ? null : new Handed<>(task);
     }
 
     /**
@@ -293,19 +281,7 @@ public final class Hooks {
      * @return the task to hand over instead
      */
     public static <V> Callable<V> task(Callable<V> task) {
-        if (task == null) {
-            return null;
-        }
-        Object edge = new Object();
-        Detector.release(edge, false);
-        return () -> {
-            Detector.acquire(edge, false);
-            try {
-                return task.call();
-            } finally {
-                Detector.release(CONCURRENT, false);
-            }
-        };
+        return task == null ? null : new Handed<>(task);
     }
 
     /**
@@ -316,19 +292,54 @@ public final class Hooks {
      * @return the task to hand over instead
      */
     public static <V> Supplier<V> task(Supplier<V> task) {
-        if (task == null) {
-            return null;
+        return task == null ? null : new Handed<>(task);
+    }
+
+    /**
+     * A task handed to another thread: made in the submitter, it publishes the submitter's past;
+     * run, it takes that first and publishes its own end last.
+     *
+     * @param <V> the task's result
+     */
+    private static final class Handed<V> implements Runnable, Callable<V>, Supplier<V> {
+        private final Object task;
+
+        Handed(Object task) {
+            this.task = task;
+            Detector.release(this, false);
         }
-        Object edge = new Object();
-        Detector.release(edge, false);
-        return () -> {
-            Detector.acquire(edge, false);
+
+        @Override
+        public void run() {
+            Detector.acquire(this, false);
             try {
-                return task.get();
+                ((Runnable) task).run();
             } finally {
                 Detector.release(CONCURRENT, false);
             }
-        };
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public V call() throws Exception {
+            Detector.acquire(this, false);
+            try {
+                return ((Callable<V>) task).call();
+            } finally {
+                Detector.release(CONCURRENT, false);
+            }
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public V get() {
+            Detector.acquire(this, false);
+            try {
+                return ((Supplier<V>) task).get();
+            } finally {
+                Detector.release(CONCURRENT, false);
+            }
+        }
     }
 
     /**
