@@ -5,6 +5,7 @@ import io.go4j.internal.chan.RingBuffer;
 import io.go4j.internal.chan.TimerChannels;
 import io.go4j.internal.chan.WaitQueue;
 import io.go4j.internal.chan.Waiter;
+import io.go4j.internal.race.Race;
 import io.go4j.internal.runtime.WaitReason;
 import io.go4j.internal.sync.Spin;
 import java.lang.invoke.MethodHandles;
@@ -130,6 +131,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     @Override
     public void send(T value) {
+        if (Race.ENABLED) {
+            Race.release(this);
+        }
         lock();
         if (closed) {
             unlock();
@@ -137,6 +141,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         }
         if (offerLocked(value)) {
             unlockAndWake();
+            if (Race.ENABLED) {
+                Race.acquire(this);
+            }
             return;
         }
         Waiter self = new Waiter(value);
@@ -149,10 +156,16 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (self.closed) {
             throw new ChanClosedException(SEND_ON_CLOSED);
         }
+        if (Race.ENABLED) {
+            Race.acquire(this);
+        }
     }
 
     @Override
     public boolean trySend(T value) {
+        if (Race.ENABLED) {
+            Race.release(this);
+        }
         lock();
         if (closed) {
             unlock();
@@ -160,6 +173,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         }
         boolean sent = offerLocked(value);
         unlockAndWake();
+        if (Race.ENABLED && sent) {
+            Race.acquire(this);
+        }
         return sent;
     }
 
@@ -183,11 +199,17 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (timer != null) {
             timer.maybeRun();
         }
+        if (Race.ENABLED) {
+            Race.release(this);
+        }
         lock();
         Object v = pollLocked();
         unlockAndWake();
         if (v == NOT_READY) {
             return null;
+        }
+        if (Race.ENABLED) {
+            Race.acquire(this);
         }
         return v == CLOSED ? Received.closed() : new Received<>((T) v, true);
     }
@@ -197,10 +219,16 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (timer != null) {
             timer.maybeRun();
         }
+        if (Race.ENABLED) {
+            Race.release(this);
+        }
         lock();
         Object v = pollLocked();
         if (v != NOT_READY) {
             unlockAndWake();
+            if (Race.ENABLED) {
+                Race.acquire(this);
+            }
             return v;
         }
         Waiter self = new Waiter(null);
@@ -213,11 +241,17 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             dequeue(self, false);
             throw new GoInterruptedException();
         }
+        if (Race.ENABLED) {
+            Race.acquire(this);
+        }
         return self.closed ? CLOSED : self.item;
     }
 
     @Override
     public void close() {
+        if (Race.ENABLED) {
+            Race.release(this);
+        }
         List<Waiter> woken = new ArrayList<>();
         lock();
         if (closed) {

@@ -1,5 +1,6 @@
 package io.go4j;
 
+import io.go4j.internal.race.Race;
 import io.go4j.internal.runtime.GoroutineGroup;
 import io.go4j.internal.runtime.Program;
 
@@ -73,9 +74,15 @@ public final class Go {
         Program program = Program.start();
         GoroutineGroup.defaultGroup().start(() -> {
             body.run();
+            if (Race.ENABLED) {
+                Race.release(program);
+            }
             program.mainReturned();
         }, program);
         program.await();
+        if (Race.ENABLED) {
+            Race.acquire(program);
+        }
     }
 
     /**

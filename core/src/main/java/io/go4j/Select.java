@@ -2,6 +2,7 @@ package io.go4j;
 
 import io.go4j.internal.chan.ChannelTimer;
 import io.go4j.internal.chan.Waiter;
+import io.go4j.internal.race.Race;
 import io.go4j.internal.runtime.WaitReason;
 import java.util.List;
 import java.util.Objects;
@@ -248,6 +249,11 @@ public final class Select {
 
     /** Go's selectgo; records the choice in {@code chosen} unless it is null. */
     private static int choose(Case[] cases, Chosen chosen) {
+        if (Race.ENABLED) {
+            for (Case c : cases) {
+                Race.release(c.chan);
+            }
+        }
         int defaultIndex = -1;
         int active = 0;
         long quietTimers = 0;
@@ -549,6 +555,9 @@ public final class Select {
      */
     private static int fire(Case[] cases, int index, Object received, Chosen chosen) {
         Case c = cases[index];
+        if (Race.ENABLED) {
+            Race.acquire(c.chan);
+        }
         boolean ok = received != Chan.CLOSED;
         if (chosen != null) {
             chosen.set(index, ok ? received : null, ok);

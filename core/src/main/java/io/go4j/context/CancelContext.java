@@ -4,6 +4,7 @@ import io.go4j.Chan;
 import io.go4j.Go;
 import io.go4j.RecvChan;
 import io.go4j.Select;
+import io.go4j.internal.race.Race;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
@@ -104,6 +105,9 @@ class CancelContext implements Context {
             err = e;
             cause = c;
             if (done == null) {
+                if (Race.ENABLED) {
+                    Race.release(CLOSED);
+                }
                 done = CLOSED;
             } else {
                 done.close();

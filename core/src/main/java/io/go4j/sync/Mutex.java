@@ -1,6 +1,7 @@
 package io.go4j.sync;
 
 import io.go4j.GoInterruptedException;
+import io.go4j.internal.race.Race;
 import io.go4j.internal.runtime.WaitReason;
 import io.go4j.internal.sync.Spin;
 import io.go4j.internal.sync.WaitList;
@@ -97,6 +98,9 @@ public final class Mutex implements Locker {
         if (!STATE.compareAndSet(this, 0, LOCKED)) {
             lockSlow();
         }
+        if (Race.ENABLED) {
+            Race.acquire(this);
+        }
     }
 
     /**
@@ -107,7 +111,11 @@ public final class Mutex implements Locker {
      */
     public boolean tryLock() {
         int s = state;
-        return (s & (LOCKED | STARVING)) == 0 && STATE.compareAndSet(this, s, s | LOCKED);
+        boolean locked = (s & (LOCKED | STARVING)) == 0 && STATE.compareAndSet(this, s, s | LOCKED);
+        if (Race.ENABLED && locked) {
+            Race.acquire(this);
+        }
+        return locked;
     }
 
     /**
@@ -117,6 +125,9 @@ public final class Mutex implements Locker {
      */
     @Override
     public void unlock() {
+        if (Race.ENABLED) {
+            Race.release(this);
+        }
         if (!STATE.compareAndSet(this, LOCKED, 0)) {
             unlockSlow();
         }

@@ -1,6 +1,7 @@
 package io.go4j.sync;
 
 import io.go4j.GoInterruptedException;
+import io.go4j.internal.race.Race;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -41,6 +42,9 @@ public final class Once {
         if (done == 0) {
             runSlow(f);
         }
+        if (Race.ENABLED) {
+            Race.acquire(this);
+        }
     }
 
     private void runSlow(Runnable f) {
@@ -50,6 +54,9 @@ public final class Once {
                 try {
                     f.run();
                 } finally {
+                    if (Race.ENABLED) {
+                        Race.release(this);
+                    }
                     done = 1;
                 }
             }

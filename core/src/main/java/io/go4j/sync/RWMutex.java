@@ -1,6 +1,7 @@
 package io.go4j.sync;
 
 import io.go4j.GoInterruptedException;
+import io.go4j.internal.race.Race;
 import io.go4j.internal.runtime.Goroutines;
 import io.go4j.internal.runtime.WaitReason;
 import io.go4j.internal.sync.Spin;
@@ -116,6 +117,9 @@ public final class RWMutex implements Locker {
         if ((s & WRITER) != 0) {
             rLockSlow();
         }
+        if (Race.ENABLED) {
+            Race.acquire(this);
+        }
     }
 
     /**
@@ -130,6 +134,9 @@ public final class RWMutex implements Locker {
                 return false;
             }
             if (STATE.compareAndSet(this, s, s + READER_ONE)) {
+                if (Race.ENABLED) {
+                    Race.acquire(this);
+                }
                 return true;
             }
         }
@@ -141,6 +148,9 @@ public final class RWMutex implements Locker {
      * @throws IllegalStateException {@code sync: RUnlock of unlocked RWMutex} if no reader holds it
      */
     public void rUnlock() {
+        if (Race.ENABLED) {
+            Race.releaseRead(this);
+        }
         long s = (long) STATE.getAndAdd(this, -READER_ONE);
         if (readers(s) == 0) {
             // Misuse. The count, in the top bits, wrapped round without touching the others, and
@@ -167,6 +177,10 @@ public final class RWMutex implements Locker {
         if (readers(s) != 0) {
             awaitReaders();
         }
+        if (Race.ENABLED) {
+            Race.acquire(this);
+            Race.acquireRead(this);
+        }
     }
 
     /**
@@ -182,6 +196,10 @@ public final class RWMutex implements Locker {
             return false;
         }
         if (STATE.compareAndSet(this, 0L, WRITER)) {
+            if (Race.ENABLED) {
+                Race.acquire(this);
+                Race.acquireRead(this);
+            }
             return true;
         }
         writers.unlock();
@@ -195,6 +213,9 @@ public final class RWMutex implements Locker {
      */
     @Override
     public void unlock() {
+        if (Race.ENABLED) {
+            Race.release(this);
+        }
         if (STATE.compareAndSet(this, WRITER, 0L)) {
             writers.unlock();
         } else {

@@ -4,6 +4,7 @@ import io.go4j.GoInterruptedException;
 import io.go4j.RecvChan;
 import io.go4j.context.Context;
 import io.go4j.context.ContextException;
+import io.go4j.internal.race.Race;
 import io.go4j.internal.runtime.Goroutines;
 import io.go4j.internal.runtime.WaitReason;
 import io.go4j.internal.sync.Spin;
@@ -87,6 +88,9 @@ public final class Semaphore {
         if (n < 0 || (s & WAITERS) != 0 || s < n || !STATE.compareAndSet(this, s, s - n)) {
             acquireSlow(n);
         }
+        if (Race.ENABLED) {
+            Race.acquire(this);
+        }
     }
 
     /**
@@ -132,6 +136,9 @@ public final class Semaphore {
         }
         WaitNode node = spinThenQueue(n);
         if (node == null) {
+            if (Race.ENABLED) {
+                Race.acquire(this);
+            }
             return null;
         }
         // WOKEN, as a Mutex waiter woken to compete: awake with nothing granted.
@@ -153,6 +160,8 @@ public final class Semaphore {
         err = ctx.err();
         if (err != null) {
             release(n);
+        } else if (Race.ENABLED) {
+            Race.acquire(this);
         }
         return err;
     }
@@ -173,6 +182,9 @@ public final class Semaphore {
                 return false;
             }
             if (STATE.compareAndSet(this, s, s - n)) {
+                if (Race.ENABLED) {
+                    Race.acquire(this);
+                }
                 return true;
             }
         }
@@ -189,6 +201,9 @@ public final class Semaphore {
      */
     public void release(long n) {
         checkWeight(n);
+        if (Race.ENABLED) {
+            Race.release(this);
+        }
         for (;;) {
             long s = state;
             if ((s & WAITERS) != 0) {

@@ -2,6 +2,7 @@ package io.go4j.sync;
 
 import io.go4j.Go;
 import io.go4j.GoInterruptedException;
+import io.go4j.internal.race.Race;
 import io.go4j.internal.runtime.WaitReason;
 import io.go4j.internal.sync.WaitList;
 import io.go4j.internal.sync.WaitNode;
@@ -63,6 +64,9 @@ public final class WaitGroup {
      *     concurrently with Wait} if a positive delta races with waiters being released
      */
     public void add(int delta) {
+        if (Race.ENABLED && delta < 0) {
+            Race.release(this);
+        }
         for (;;) {
             long s = state;
             int counter = (int) (s >>> 32);
@@ -106,6 +110,9 @@ public final class WaitGroup {
     public void await() {
         if ((state >>> 32) != 0) {
             awaitSlow();
+        }
+        if (Race.ENABLED) {
+            Race.acquire(this);
         }
     }
 

@@ -2,6 +2,7 @@ package io.go4j.time;
 
 import io.go4j.Chan;
 import io.go4j.RecvChan;
+import io.go4j.internal.race.Race;
 import io.go4j.internal.time.RuntimeTimer;
 import io.go4j.internal.time.TimerService;
 import java.time.Duration;
@@ -63,6 +64,9 @@ public final class Timer implements AutoCloseable {
      * @return true if the timer had been active (as {@link #stop()} would have said)
      */
     public boolean reset(Duration d) {
+        if (Race.ENABLED) {
+            Race.release(timer);
+        }
         return timer.reset(TimerService.toNanos(d), 0);
     }
 }

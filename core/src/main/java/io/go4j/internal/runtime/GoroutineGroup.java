@@ -1,6 +1,7 @@
 package io.go4j.internal.runtime;
 
 import io.go4j.GoInterruptedException;
+import io.go4j.internal.race.Race;
 import io.go4j.internal.time.TimerService;
 import io.go4j.runtime.GoroutineInfo;
 import java.util.List;
@@ -164,6 +165,9 @@ public final class GoroutineGroup {
             program.entered();
         }
         Goroutines.started(g);
+        if (Race.ENABLED) {
+            Race.go(t);
+        }
         t.start();
         if (closed || (program != null && program.isOver())) {
             t.interrupt();

@@ -1,5 +1,6 @@
 package io.go4j.internal.time;
 
+import io.go4j.internal.race.Race;
 import io.go4j.internal.runtime.Goroutines;
 import java.util.function.Consumer;
 
@@ -23,10 +24,20 @@ public final class FuncTimer extends RuntimeTimer {
     public FuncTimer(TimerService service, Runnable f) {
         super(service, false);
         this.f = f;
+        if (Race.ENABLED) {
+            Race.release(this);
+        }
     }
 
     @Override
     protected void fire(long lateNanos) {
-        starter.accept(f);
+        if (Race.ENABLED) {
+            starter.accept(() -> {
+                Race.acquire(this);
+                f.run();
+            });
+        } else {
+            starter.accept(f);
+        }
     }
 }

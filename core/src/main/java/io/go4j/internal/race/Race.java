@@ -1,0 +1,66 @@
+package io.go4j.internal.race;
+
+/**
+ * Where go4j tells the race detector about the happens-before edges its primitives create.
+ *
+ * <p>Every call site reads {@code if (Race.ENABLED) Race.acquire(x);}: without the detector
+ * {@link #ENABLED} is a constant false and the JIT drops the call. The detector
+ * ({@code go4j-race}, a Java agent) sets the system property {@code go4j.race} before any go4j
+ * class loads and, when it sees this class load, rewrites the bodies of the methods below so
+ * that each calls the detector's method of the same name and signature. The bodies here are
+ * therefore empty on purpose: the agent is not a dependency of go4j, and nothing of go4j's API
+ * is exported for it.
+ *
+ * <p>The edges follow Go's race runtime: a {@code release} merges the caller's vector clock into
+ * the clock of {@code sync}; an {@code acquire} merges that clock into the caller's. The "read"
+ * variants use a second clock of the same object, for RWMutex's readers.
+ */
+public final class Race {
+
+    /** True when the race detector is loaded: the system property {@code go4j.race} is true. */
+    public static final boolean ENABLED = Boolean.getBoolean("go4j.race");
+
+    private Race() {
+    }
+
+    /**
+     * The calling thread starts {@code child}: everything it did so far happens-before the child
+     * runs. Called before {@code child.start()}.
+     *
+     * @param child the new goroutine's thread, not yet started
+     */
+    public static void go(Thread child) {
+    }
+
+    /**
+     * Everything the caller did so far happens-before a later {@link #acquire} of {@code sync}.
+     *
+     * @param sync the synchronizing object (a channel, a mutex, ...); null is ignored
+     */
+    public static void release(Object sync) {
+    }
+
+    /**
+     * The caller now happens-after every {@link #release} of {@code sync} done so far.
+     *
+     * @param sync the synchronizing object; null is ignored
+     */
+    public static void acquire(Object sync) {
+    }
+
+    /**
+     * As {@link #release}, into the second clock of {@code sync} (RWMutex.rUnlock).
+     *
+     * @param sync the synchronizing object
+     */
+    public static void releaseRead(Object sync) {
+    }
+
+    /**
+     * As {@link #acquire}, from the second clock of {@code sync} (RWMutex.lock).
+     *
+     * @param sync the synchronizing object
+     */
+    public static void acquireRead(Object sync) {
+    }
+}

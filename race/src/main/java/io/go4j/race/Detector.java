@@ -1,0 +1,236 @@
+package io.go4j.race;
+
+import java.lang.reflect.Array;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * FastTrack (Flanagan and Freund, PLDI 2009): vector clocks for threads and synchronizing
+ * objects, and per memory location the last write as an epoch and the reads as an epoch that
+ * becomes a vector clock only while unordered threads read it.
+ *
+ * <p>Shadow state lives in {@link WeakIdentityMap}s keyed by the object (its fields' cells, its
+ * clocks as a lock or channel), so it goes when the object goes; static fields' cells are kept
+ * forever, as their classes usually are.
+ */
+final class Detector {
+
+    private static final WeakIdentityMap<Shadow> SHADOWS = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<SyncVar> SYNCS = new WeakIdentityMap<>();
+    /** Threads started and not yet running: the state their parent made them. */
+    private static final WeakIdentityMap<ThreadState> PENDING = new WeakIdentityMap<>();
+    /**
+     * Threads started with Java's {@code Thread.start} and its kin, which another may join: a
+     * join takes the ended thread's clock. go4j's goroutines are not kept here: nobody joins
+     * them, and the clocks of ended goroutines would stay until the next look at their stripe.
+     */
+    private static final WeakIdentityMap<ThreadState> JOINABLE = new WeakIdentityMap<>();
+    private static final ConcurrentHashMap<Integer, Cell> STATICS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Integer, ThreadState.Who> WHO = new ConcurrentHashMap<>();
+    private static final AtomicInteger TIDS = new AtomicInteger();
+    private static final ThreadLocal<ThreadState> CURRENT = ThreadLocal.withInitial(Detector::attach);
+    private static final StackTraceElement[] NOWHERE = new StackTraceElement[0];
+    /**
+     * Frames kept of where each goroutine was created, for the reports: kept for every goroutine
+     * ever started (a report may name one that ended), so few.
+     */
+    private static final int CREATION_DEPTH = 8;
+
+    private Detector() {
+    }
+
+    /** The state of a thread that meets the detector for the first time (its parent's, if forked). */
+    private static ThreadState attach() {
+        Thread t = Thread.currentThread();
+        ThreadState forked = PENDING.remove(t);
+        return forked != null ? forked : newState(t, null, NOWHERE);
+    }
+
+    private static ThreadState newState(Thread t, Clock inherited, StackTraceElement[] createdAt) {
+        ThreadState s = new ThreadState(TIDS.getAndIncrement(), t, inherited, createdAt);
+        WHO.put(s.tid, s.who);
+        return s;
+    }
+
+    static ThreadState current() {
+        return CURRENT.get();
+    }
+
+    /**
+     * The current thread is about to start {@code child}: the child inherits its clock.
+     *
+     * @param joinable whether a {@code join} may ask for the child's clock once it ended
+     */
+    static void fork(Thread child, boolean joinable) {
+        ThreadState parent = current();
+        StackTraceElement[] createdAt = Reporter.stack(CREATION_DEPTH);
+        Clock inherited = parent.snapshot();
+        ThreadState state = PENDING.get(child, () -> newState(child, inherited, createdAt));
+        if (joinable) {
+            JOINABLE.get(child, () -> state);
+        }
+        parent.tick();
+    }
+
+    /** {@code child} has ended and the current thread knows it: it inherits the child's clock. */
+    static void joined(Thread child) {
+        ThreadState c = JOINABLE.find(child);
+        if (c != null) {
+            ThreadState t = current();
+            c.publishTo(t.vc);
+        }
+    }
+
+    static void release(Object sync, boolean readers) {
+        if (sync == null) {
+            return;
+        }
+        ThreadState t = current();
+        SyncVar s = SYNCS.get(sync, SyncVar::new);
+        synchronized (s) {
+            t.publishTo(readers ? s.readClock : s.clock);
+        }
+        t.tick();
+    }
+
+    static void acquire(Object sync, boolean readers) {
+        if (sync == null) {
+            return;
+        }
+        SyncVar s = SYNCS.find(sync);
+        if (s != null) {
+            ThreadState t = current();
+            synchronized (s) {
+                t.vc.join(readers ? s.readClock : s.clock);
+            }
+        }
+    }
+
+    static Cell fieldCell(ThreadState t, Object obj, int field) {
+        return shadow(t, obj).field(field);
+    }
+
+    /** The object's shadow, through the thread's one-entry cache: loops touch one object often. */
+    private static Shadow shadow(ThreadState t, Object obj) {
+        if (t.lastObject != obj) {
+            t.lastShadow = SHADOWS.get(obj, Shadow::new);
+            t.lastObject = obj;
+        }
+        return t.lastShadow;
+    }
+
+    static Cell staticCell(int field) {
+        return STATICS.computeIfAbsent(field, Cell::new);
+    }
+
+    /** @return the element's cell, or null if the access is about to fail (null array, bad index) */
+    static Cell elementCell(ThreadState t, Object array, int index) {
+        if (array == null) {
+            return null;
+        }
+        int length = Array.getLength(array);
+        if (index < 0 || index >= length) {
+            return null;
+        }
+        return shadow(t, array).element(index, length);
+    }
+
+    /** A volatile write: releases into the field's clock. */
+    static void volatileWrite(ThreadState t, Cell c) {
+        synchronized (c) {
+            if (c.sync == null) {
+                c.sync = new Clock();
+            }
+            t.publishTo(c.sync);
+        }
+        t.tick();
+    }
+
+    /** A volatile read: acquires the field's clock. */
+    static void volatileRead(ThreadState t, Cell c) {
+        synchronized (c) {
+            t.vc.join(c.sync);
+        }
+    }
+
+    /**
+     * FastTrack's read and write rules for one access; reports the first earlier access that
+     * does not happen-before it.
+     *
+     * @param t the current thread's state
+     * @param c the location's cell, or null to do nothing
+     * @param site the access's instruction
+     * @param write whether it writes
+     * @param where the object (or array, or null for a static field), for the report's address
+     */
+    static void access(ThreadState t, Cell c, int site, boolean write, Object where) {
+        if (c == null) {
+            return;
+        }
+        int now = t.now;
+        long e = t.epoch();
+        // FastTrack's same-epoch fast path, before the lock: only this thread stores its own
+        // epoch, so seeing it means this epoch already did this (or a stronger) access.
+        if (c.write == e || (!write && c.read == e)) {
+            return;
+        }
+        long prev = 0;
+        int prevSite = 0;
+        boolean prevWrite = false;
+        synchronized (c) {
+            if (write) {
+                if (c.write == e) {
+                    return;
+                }
+                if (c.write != 0 && !t.after(c.write)) {
+                    prev = c.write;
+                    prevSite = c.writeSite;
+                    prevWrite = true;
+                } else if (c.reads != null) {
+                    for (int i = 0; i < c.reads.size(); i++) {
+                        int u = c.reads.tidAt(i);
+                        if (c.reads.timeAt(i) > t.known(u)) {
+                            prev = Clock.epoch(u, c.reads.timeAt(i));
+                            prevSite = c.readSites.get(u);
+                            break;
+                        }
+                    }
+                } else if (c.read != 0 && !t.after(c.read)) {
+                    prev = c.read;
+                    prevSite = c.readSite;
+                }
+                c.write = e;
+                c.writeSite = site;
+                c.read = 0;
+                c.reads = null;
+                c.readSites = null;
+            } else {
+                if (c.reads == null ? c.read == e : c.reads.get(t.tid) == now) {
+                    return;
+                }
+                if (c.write != 0 && !t.after(c.write)) {
+                    prev = c.write;
+                    prevSite = c.writeSite;
+                    prevWrite = true;
+                }
+                if (c.reads != null) {
+                    c.reads.set(t.tid, now);
+                    c.readSites.set(t.tid, site);
+                } else if (c.read == 0 || t.after(c.read)) {
+                    c.read = e;
+                    c.readSite = site;
+                } else {
+                    c.reads = new Clock();
+                    c.readSites = new Clock();
+                    c.reads.set(Clock.tid(c.read), Clock.time(c.read));
+                    c.readSites.set(Clock.tid(c.read), c.readSite);
+                    c.reads.set(t.tid, now);
+                    c.readSites.set(t.tid, site);
+                }
+            }
+        }
+        if (prev != 0) {
+            Reporter.race(where, c.key, t.who, site, write, WHO.get(Clock.tid(prev)), prevSite, prevWrite);
+        }
+    }
+}

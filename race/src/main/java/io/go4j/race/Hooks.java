@@ -1,0 +1,358 @@
+package io.go4j.race;
+
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/**
+ * What instrumented code calls. The agent inserts these calls into application classes (field
+ * and array accesses, monitors, {@code Thread.start}/{@code join}, {@code Object.wait}, calls
+ * into {@code java.util.concurrent}) and into go4j's {@code io.go4j.internal.race.Race} (whose
+ * methods {@link #go}, {@link #release}, {@link #acquire}, {@link #releaseRead} and
+ * {@link #acquireRead} take over). Not an API for programs: public only so that code in any
+ * package and module can call it.
+ */
+public final class Hooks {
+
+    /** The one clock that every call into {@code java.util.concurrent} releases and acquires. */
+    private static final Object CONCURRENT = new Object();
+
+    private Hooks() {
+    }
+
+    /**
+     * A read of an instance field.
+     *
+     * @param obj the object
+     * @param field the field's number
+     * @param site the instruction's number
+     */
+    public static void read(Object obj, int field, int site) {
+        if (obj != null) {
+            ThreadState t = Detector.current();
+            Detector.access(t, Detector.fieldCell(t, obj, field), site, false, obj);
+        }
+    }
+
+    /**
+     * A write of an instance field.
+     *
+     * @param obj the object
+     * @param field the field's number
+     * @param site the instruction's number
+     */
+    public static void write(Object obj, int field, int site) {
+        if (obj != null) {
+            ThreadState t = Detector.current();
+            Detector.access(t, Detector.fieldCell(t, obj, field), site, true, obj);
+        }
+    }
+
+    /**
+     * A read of a static field.
+     *
+     * @param field the field's number
+     * @param site the instruction's number
+     */
+    public static void readStatic(int field, int site) {
+        Detector.access(Detector.current(), Detector.staticCell(field), site, false, null);
+    }
+
+    /**
+     * A write of a static field.
+     *
+     * @param field the field's number
+     * @param site the instruction's number
+     */
+    public static void writeStatic(int field, int site) {
+        Detector.access(Detector.current(), Detector.staticCell(field), site, true, null);
+    }
+
+    /**
+     * A read of an array element (any element type).
+     *
+     * @param array the array
+     * @param index the index
+     * @param site the instruction's number
+     */
+    public static void readElement(Object array, int index, int site) {
+        ThreadState t = Detector.current();
+        Detector.access(t, Detector.elementCell(t, array, index), site, false, array);
+    }
+
+    /**
+     * A write of an array element (any element type).
+     *
+     * @param array the array
+     * @param index the index
+     * @param site the instruction's number
+     */
+    public static void writeElement(Object array, int index, int site) {
+        ThreadState t = Detector.current();
+        Detector.access(t, Detector.elementCell(t, array, index), site, true, array);
+    }
+
+    /**
+     * After a read of a volatile instance field: acquires what its writes released.
+     *
+     * @param obj the object
+     * @param field the field's number
+     */
+    public static void readVolatile(Object obj, int field) {
+        if (obj != null) {
+            ThreadState t = Detector.current();
+            Detector.volatileRead(t, Detector.fieldCell(t, obj, field));
+        }
+    }
+
+    /**
+     * Before a write of a volatile instance field: releases into it.
+     *
+     * @param obj the object
+     * @param field the field's number
+     */
+    public static void writeVolatile(Object obj, int field) {
+        if (obj != null) {
+            ThreadState t = Detector.current();
+            Detector.volatileWrite(t, Detector.fieldCell(t, obj, field));
+        }
+    }
+
+    /**
+     * After a read of a volatile static field.
+     *
+     * @param field the field's number
+     */
+    public static void readVolatileStatic(int field) {
+        Detector.volatileRead(Detector.current(), Detector.staticCell(field));
+    }
+
+    /**
+     * Before a write of a volatile static field.
+     *
+     * @param field the field's number
+     */
+    public static void writeVolatileStatic(int field) {
+        Detector.volatileWrite(Detector.current(), Detector.staticCell(field));
+    }
+
+    /**
+     * A synchronizing object was released (a monitor exit; go4j's unlock, send, ...).
+     *
+     * @param sync the object; null is ignored
+     */
+    public static void release(Object sync) {
+        Detector.release(sync, false);
+    }
+
+    /**
+     * A synchronizing object was acquired (a monitor enter; go4j's lock, receive, ...).
+     *
+     * @param sync the object; null is ignored
+     */
+    public static void acquire(Object sync) {
+        Detector.acquire(sync, false);
+    }
+
+    /**
+     * go4j's {@code RWMutex.rUnlock}: releases into the readers' clock.
+     *
+     * @param sync the RWMutex
+     */
+    public static void releaseRead(Object sync) {
+        Detector.release(sync, true);
+    }
+
+    /**
+     * go4j's {@code RWMutex.lock}: acquires the readers' clock.
+     *
+     * @param sync the RWMutex
+     */
+    public static void acquireRead(Object sync) {
+        Detector.acquire(sync, true);
+    }
+
+    /**
+     * go4j is about to start a goroutine.
+     *
+     * @param child the goroutine's thread, not started yet
+     */
+    public static void go(Thread child) {
+        Detector.fork(child, false);
+    }
+
+    /**
+     * Before a call of {@code start()} on an object that may be a thread.
+     *
+     * @param maybeThread the receiver
+     */
+    public static void starting(Object maybeThread) {
+        if (maybeThread instanceof Thread t && t.getState() == Thread.State.NEW) {
+            Detector.fork(t, true);
+        }
+    }
+
+    /**
+     * After a call of {@code join()} or {@code join(long)} on an object that may be a thread.
+     *
+     * @param maybeThread the receiver
+     */
+    public static void joined(Object maybeThread) {
+        if (maybeThread instanceof Thread t && !t.isAlive()) {
+            Detector.joined(t);
+        }
+    }
+
+    /**
+     * Replaces {@code Thread.startVirtualThread(task)}.
+     *
+     * @param task the thread's task
+     * @return the started thread
+     */
+    public static Thread startVirtualThread(Runnable task) {
+        Thread t = Thread.ofVirtual().unstarted(task);
+        Detector.fork(t, true);
+        t.start();
+        return t;
+    }
+
+    /**
+     * Replaces {@code builder.start(task)} on a {@code Thread.Builder}.
+     *
+     * @param builder the builder
+     * @param task the thread's task
+     * @return the started thread
+     */
+    public static Thread start(Thread.Builder builder, Runnable task) {
+        Thread t = builder.unstarted(task);
+        Detector.fork(t, true);
+        t.start();
+        return t;
+    }
+
+    /**
+     * Replaces {@code obj.wait()}: waiting gives up the monitor and takes it back.
+     *
+     * @param obj the monitor
+     * @throws InterruptedException as {@link Object#wait()}
+     */
+    public static void await(Object obj) throws InterruptedException {
+        Detector.release(obj, false);
+        try {
+            obj.wait();
+        } finally {
+            Detector.acquire(obj, false);
+        }
+    }
+
+    /**
+     * Replaces {@code obj.wait(millis)}.
+     *
+     * @param obj the monitor
+     * @param millis as {@link Object#wait(long)}
+     * @throws InterruptedException as {@link Object#wait(long)}
+     */
+    public static void await(Object obj, long millis) throws InterruptedException {
+        Detector.release(obj, false);
+        try {
+            obj.wait(millis);
+        } finally {
+            Detector.acquire(obj, false);
+        }
+    }
+
+    /**
+     * Wraps a task given to {@code java.util.concurrent} (an executor's {@code execute} or
+     * {@code submit}, {@code CompletableFuture.runAsync}, ...): what the caller did before
+     * happens-before the task runs, and the task's end is published like a call into the package,
+     * so that {@code Future.get} and its kin see it.
+     *
+     * @param task the task
+     * @return the task to hand over instead
+     */
+    public static Runnable task(Runnable task) {
+        return task == null ? null : new Handed<>(task);
+    }
+
+    /**
+     * As {@link #task(Runnable)}, for a {@code Callable}.
+     *
+     * @param <V> the task's result
+     * @param task the task
+     * @return the task to hand over instead
+     */
+    public static <V> Callable<V> task(Callable<V> task) {
+        return task == null ? null : new Handed<>(task);
+    }
+
+    /**
+     * As {@link #task(Runnable)}, for a {@code Supplier} ({@code CompletableFuture.supplyAsync}).
+     *
+     * @param <V> the task's result
+     * @param task the task
+     * @return the task to hand over instead
+     */
+    public static <V> Supplier<V> task(Supplier<V> task) {
+        return task == null ? null : new Handed<>(task);
+    }
+
+    /**
+     * A task handed to another thread: made in the submitter, it publishes the submitter's past;
+     * run, it takes that first and publishes its own end last.
+     *
+     * @param <V> the task's result
+     */
+    private static final class Handed<V> implements Runnable, Callable<V>, Supplier<V> {
+        private final Object task;
+
+        Handed(Object task) {
+            this.task = task;
+            Detector.release(this, false);
+        }
+
+        @Override
+        public void run() {
+            Detector.acquire(this, false);
+            try {
+                ((Runnable) task).run();
+            } finally {
+                Detector.release(CONCURRENT, false);
+            }
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public V call() throws Exception {
+            Detector.acquire(this, false);
+            try {
+                return ((Callable<V>) task).call();
+            } finally {
+                Detector.release(CONCURRENT, false);
+            }
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public V get() {
+            Detector.acquire(this, false);
+            try {
+                return ((Supplier<V>) task).get();
+            } finally {
+                Detector.release(CONCURRENT, false);
+            }
+        }
+    }
+
+    /**
+     * Before a call into {@code java.util.concurrent}: all such calls are ordered with each
+     * other, a coarse model of its locks, atomics, queues and maps that never invents a race
+     * between code that they synchronize, and may hide some.
+     */
+    public static void beforeConcurrent() {
+        Detector.release(CONCURRENT, false);
+    }
+
+    /** After a call into {@code java.util.concurrent}; see {@link #beforeConcurrent()}. */
+    public static void afterConcurrent() {
+        Detector.acquire(CONCURRENT, false);
+    }
+}

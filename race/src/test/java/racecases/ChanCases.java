@@ -1,0 +1,347 @@
+package racecases;
+
+import io.go4j.ChanClosedException;
+import io.go4j.Chan;
+import io.go4j.Go;
+import io.go4j.Select;
+
+/** Go's {@code runtime/race/testdata/chan_test.go} and {@code select_test.go}, ported. */
+public final class ChanCases {
+
+    private ChanCases() {
+    }
+
+    /** TestNoRaceChanSync. */
+    public static void noRaceChanSync() {
+        V x = new V();
+        Chan<Integer> c = Chan.make();
+        Go.go(() -> {
+            x.v = 1;
+            c.send(0);
+        });
+        c.receive();
+        x.v = 2;
+    }
+
+    /** TestNoRaceChanSyncRev. */
+    public static void noRaceChanSyncRev() {
+        V x = new V();
+        Chan<Integer> c = Chan.make();
+        Chan<Integer> done = Chan.make();
+        Go.go(() -> {
+            c.send(0);
+            x.v = 2;
+            done.send(0);
+        });
+        x.v = 1;
+        c.receive();
+        done.receive();
+    }
+
+    /** TestNoRaceChanAsync. */
+    public static void noRaceChanAsync() {
+        V x = new V();
+        Chan<Integer> c = Chan.make(10);
+        Go.go(() -> {
+            x.v = 1;
+            c.send(0);
+        });
+        c.receive();
+        x.v = 2;
+    }
+
+    /** TestNoRaceChanAsyncCloseRecv2. */
+    public static void noRaceChanAsyncCloseRecv() {
+        V x = new V();
+        Chan<Integer> c = Chan.make(10);
+        Go.go(() -> {
+            x.v = 1;
+            c.close();
+        });
+        c.receiveOk();
+        x.v = 2;
+    }
+
+    /** TestNoRaceChanAsyncCloseRecv3: range over the channel. */
+    public static void noRaceChanAsyncCloseRange() {
+        V x = new V();
+        Chan<Integer> c = Chan.make(10);
+        Go.go(() -> {
+            x.v = 1;
+            c.close();
+        });
+        for (Integer ignored : c) {
+            x.l++;
+        }
+        x.v = 2;
+    }
+
+    /** TestNoRaceChanSyncCloseRecv2. */
+    public static void noRaceChanSyncCloseRecv() {
+        V x = new V();
+        Chan<Integer> c = Chan.make();
+        Go.go(() -> {
+            x.v = 1;
+            c.close();
+        });
+        c.receiveOk();
+        x.v = 2;
+    }
+
+    /** TestRaceChanSyncCloseSend: a send that panics on a closed channel synchronizes nothing. */
+    public static void raceChanSyncCloseSend() {
+        V x = new V();
+        Chan<Integer> c = Chan.make();
+        Chan<Integer> done = Chan.make(1);
+        Go.go(() -> {
+            x.v = 1;
+            c.close();
+            done.send(0);
+        });
+        try {
+            c.send(0);
+        } catch (ChanClosedException e) {
+            x.l = 1;
+        }
+        x.v = 2;
+        done.receive();
+    }
+
+    /** TestRaceChanCloseClose: the losing close synchronizes nothing. */
+    public static void raceChanCloseClose() {
+        V v1 = new V();
+        V v2 = new V();
+        Chan<Integer> c = Chan.make();
+        Both.run(() -> {
+            v1.v = 1;
+            try {
+                c.close();
+            } catch (ChanClosedException e) {
+                v2.v = 2;
+            }
+        }, () -> {
+            v2.v = 1;
+            try {
+                c.close();
+            } catch (ChanClosedException e) {
+                v1.v = 2;
+            }
+        });
+    }
+
+    /** TestRaceChanSendLen: len is no synchronization. */
+    public static void raceChanSendLen() {
+        V x = new V();
+        Chan<Integer> c = Chan.make(10);
+        Chan<Integer> done = Chan.make(1);
+        Go.go(() -> {
+            x.v = 1;
+            c.send(1);
+            done.send(0);
+        });
+        while (c.len() == 0) {
+            Go.gosched();
+        }
+        x.v = 2;
+        done.receive();
+    }
+
+    /** TestRaceChanSendSend. */
+    public static void raceChanSendSend() {
+        V v1 = new V();
+        V v2 = new V();
+        Chan<Integer> c = Chan.make(1);
+        Both.run(() -> {
+            v1.v = 1;
+            Select.select(Select.send(c, 1), Select.defaultCase(() -> v2.v = 2));
+        }, () -> {
+            v2.v = 1;
+            Select.select(Select.send(c, 1), Select.defaultCase(() -> v1.v = 2));
+        });
+    }
+
+    /** TestNoRaceChanPtr: ownership passed along the channel. */
+    public static void noRaceChanPtr() {
+        Chan<V> c = Chan.make();
+        Go.go(() -> {
+            V m = new V();
+            m.v = 1;
+            c.send(m);
+        });
+        V m = c.receive();
+        m.v = 2;
+    }
+
+    /** TestNoRaceChanSem: a buffered channel as a semaphore (k-th receive before (k+C)-th send). */
+    public static void noRaceChanSem() {
+        V x = new V();
+        Chan<Integer> sem = Chan.make(1);
+        Chan<Integer> done = Chan.make(2);
+        for (int g = 0; g < 2; g++) {
+            Go.go(() -> {
+                sem.send(0);
+                x.v++;
+                sem.receive();
+                done.send(0);
+            });
+        }
+        done.receive();
+        done.receive();
+    }
+
+    /** TestNoRaceChanWaitGroup-style: each result handed back on its own buffered channel. */
+    public static void noRaceChanResults() {
+        int[] data = new int[4];
+        Chan<Integer> done = Chan.make(4);
+        for (int i = 0; i < 4; i++) {
+            int k = i;
+            Go.go(() -> {
+                data[k] = k;
+                done.send(k);
+            });
+        }
+        for (int i = 0; i < 4; i++) {
+            done.receive();
+        }
+        int sum = 0;
+        for (int v : data) {
+            sum += v;
+        }
+        data[0] = sum;
+    }
+
+    /** TestRaceSelectReadWriteAsync: the send value is read before the select; the write races. */
+    public static void raceSelectReadWriteAsync() {
+        Chan<Boolean> done = Chan.make();
+        V x = new V();
+        Chan<Integer> c1 = Chan.make(10);
+        Chan<Integer> c2 = Chan.make(10);
+        Chan<Integer> c3 = Chan.make();
+        c2.send(1);
+        Go.go(() -> {
+            Select.select(Select.send(c1, x.v), Select.send(c3, 1));
+            done.send(true);
+        });
+        Select.select(Select.recv(c2, (Integer v) -> x.v = v), Select.send(c3, 1));
+        done.receive();
+    }
+
+    /** TestNoRaceSelect1. */
+    public static void noRaceSelect1() {
+        V x = new V();
+        Chan<Boolean> compl = Chan.make();
+        Chan<Boolean> c = Chan.make();
+        Chan<Boolean> c1 = Chan.make();
+        Go.go(() -> {
+            x.v = 1;
+            // Some bug in chan code: the select must not lose the HB.
+            Select.select(Select.send(c, true), Select.send(c1, true));
+            compl.send(true);
+        });
+        Select.select(Select.recv(c), Select.recv(c1));
+        x.v = 2;
+        compl.receive();
+    }
+
+    /** TestNoRaceSelect2. */
+    public static void noRaceSelect2() {
+        V x = new V();
+        Chan<Boolean> compl = Chan.make();
+        Chan<Boolean> c = Chan.make();
+        Chan<Boolean> c1 = Chan.make();
+        Go.go(() -> {
+            Select.select(Select.recv(c), Select.recv(c1));
+            x.v = 1;
+            compl.send(true);
+        });
+        x.v = 2;
+        c.close();
+        compl.receive();
+    }
+
+    /** TestNoRaceSelect3: a select with a default that finds the buffered value. */
+    public static void noRaceSelect3() {
+        V x = new V();
+        Chan<Boolean> compl = Chan.make();
+        Chan<Boolean> c = Chan.make(1);
+        Go.go(() -> {
+            x.v = 1;
+            c.send(true);
+            compl.send(true);
+        });
+        compl.receive();
+        Select.select(Select.recv(c, (Boolean b) -> x.v = 2), Select.defaultCase(() -> x.l = 1));
+    }
+
+    /** TestRaceSelect1: the write in the other goroutine is not ordered by the select. */
+    public static void raceSelect1() {
+        V x = new V();
+        Chan<Boolean> compl = Chan.make(2);
+        Chan<Boolean> c = Chan.make();
+        Chan<Boolean> c1 = Chan.make();
+        Go.go(() -> {
+            Select.select(Select.send(c, true), Select.send(c1, true));
+            compl.send(true);
+        });
+        Go.go(() -> {
+            x.v = 1;
+            compl.send(true);
+        });
+        Select.select(Select.recv(c), Select.recv(c1));
+        x.v = 2;
+        compl.receive();
+        compl.receive();
+    }
+
+    /** TestRaceSelect4: a default case synchronizes nothing. */
+    public static void raceSelect4() {
+        V x = new V();
+        Chan<Boolean> done = Chan.make();
+        Chan<Boolean> c = Chan.make();
+        Go.go(() -> {
+            x.v = 1;
+            done.send(true);
+        });
+        Select.select(Select.recv(c), Select.defaultCase(() -> x.v = 2));
+        done.receive();
+    }
+
+    /** Writes on both sides of a {@code go} that nothing orders afterwards race. */
+    public static void raceAfterGo() {
+        V v1 = new V();
+        Chan<Integer> c = Chan.make(2);
+        Chan<Integer> first = Chan.make();
+        Chan<Integer> done = Chan.make(1);
+        Go.go(() -> {
+            c.send(1);
+            first.send(0);
+        });
+        first.receive();
+        c.receive();
+        Go.go(() -> {
+            v1.v = 2;
+            done.send(0);
+        });
+        v1.v = 3;
+        done.receive();
+    }
+
+    /** A channel of capacity 0 used both ways: no race. */
+    public static void noRaceChanPingPong() {
+        V x = new V();
+        Chan<Integer> ping = Chan.make();
+        Chan<Integer> pong = Chan.make();
+        Go.go(() -> {
+            for (int i = 0; i < 10; i++) {
+                ping.receive();
+                x.v++;
+                pong.send(i);
+            }
+        });
+        for (int i = 0; i < 10; i++) {
+            x.v++;
+            ping.send(i);
+            pong.receive();
+        }
+    }
+}
