@@ -28,21 +28,24 @@ import java.util.concurrent.locks.LockSupport;
  * completes, a close happens-before a receive that sees the channel closed, and the k-th receive
  * from a channel of capacity C happens-before the (k+C)-th send completes.
  *
- * <h2>Algorithm (Go's {@code runtime/chan.go})</h2>
- * A small lock guards the buffer, the two wait queues and the closed flag; nobody ever blocks
- * while holding it. A send first looks for a waiting receiver and, if one is there, writes the
- * value straight into that receiver's {@link Waiter} and wakes it (direct hand-off, no trip
- * through the buffer); otherwise it puts the value in the buffer if there is room, and otherwise
- * queues itself and parks. A receive mirrors it: it takes the oldest buffered value (moving a
- * waiting sender's value into the freed slot, so buffer order stays FIFO), or takes a value
- * straight from a waiting sender, or queues itself and parks. A waiter in a queue may belong to
- * a select that already fired on another channel, or to a thread that was interrupted: claiming
- * it then fails, and the operation moves on to the next waiter. Close marks the channel and
- * wakes every waiter: receivers get {@code (null, false)}, senders throw.
- *
  * @param <T> the type of the values
  */
 public final class Chan<T> implements SendChan<T>, RecvChan<T> {
+
+    /*
+     * Implementation notes: Algorithm (Go's {@code runtime/chan.go}).
+     *
+     * A small lock guards the buffer, the two wait queues and the closed flag; nobody ever blocks
+     * while holding it. A send first looks for a waiting receiver and, if one is there, writes the
+     * value straight into that receiver's {@link Waiter} and wakes it (direct hand-off, no trip
+     * through the buffer); otherwise it puts the value in the buffer if there is room, and
+     * otherwise queues itself and parks. A receive mirrors it: it takes the oldest buffered value
+     * (moving a waiting sender's value into the freed slot, so buffer order stays FIFO), or takes a
+     * value straight from a waiting sender, or queues itself and parks. A waiter in a queue may
+     * belong to a select that already fired on another channel, or to a thread that was
+     * interrupted: claiming it then fails, and the operation moves on to the next waiter. Close
+     * marks the channel and wakes every waiter: receivers get {@code (null, false)}, senders throw.
+     */
 
     static final String SEND_ON_CLOSED = "send on closed channel";
     static final String CLOSE_OF_CLOSED = "close of closed channel";

@@ -46,19 +46,21 @@ import java.util.function.Consumer;
  * nil channel does in Go. The chosen case's body runs after the communication, on the calling
  * thread, and {@code select} returns the chosen case's index. With no case that can ever fire and
  * no default, {@code select} blocks until the thread is interrupted.
- *
- * <h2>Algorithm (Go's {@code runtime/select.go})</h2>
- * Lock every distinct channel of the cases, always in the same global order so two selects
- * cannot deadlock; visit the cases in a random order and perform the first one that can proceed.
- * (A select of up to 16 cases takes each lock only when its visit reaches the channel, so that
- * one finding a case ready early leaves the other channels alone; see
- * {@code selectLockingLazily}.)
- * If none can, put one {@link Waiter} per case in its channel's queue, all sharing one owner,
- * release the locks and park. The first counterpart to claim the owner picks the case; the
- * others find it claimed and skip it. Once awake, the select takes its remaining waiters out of
- * their queues.
  */
 public final class Select {
+
+    /*
+     * Implementation notes: Algorithm (Go's {@code runtime/select.go}).
+     *
+     * Lock every distinct channel of the cases, always in the same global order so two selects
+     * cannot deadlock; visit the cases in a random order and perform the first one that can
+     * proceed. (A select of up to 16 cases takes each lock only when its visit reaches the channel,
+     * so that one finding a case ready early leaves the other channels alone; see {@code
+     * selectLockingLazily}.) If none can, put one {@link Waiter} per case in its channel's queue,
+     * all sharing one owner, release the locks and park. The first counterpart to claim the owner
+     * picks the case; the others find it claimed and skip it. Once awake, the select takes its
+     * remaining waiters out of their queues.
+     */
 
     private static final int RECV = 0;
     private static final int SEND = 1;
@@ -276,7 +278,8 @@ public final class Select {
             if (defaultIndex >= 0) {
                 return fire(cases, defaultIndex, null, chosen);
             }
-            Waiter.awaitInterrupt(cases.length == 0 ? WaitReason.SELECT_NO_CASES : WaitReason.SELECT);
+            Waiter.awaitInterrupt(cases.length == 0 ? WaitReason.SELECT_NO_CASES
+                    : WaitReason.SELECT);
             throw new GoInterruptedException();
         }
         if (cases.length <= PACKED_MAX_CASES) {

@@ -16,13 +16,16 @@ import java.util.concurrent.locks.LockSupport;
  * {@code while (!condition) cond.await();}. {@link #signal()} wakes the thread that has waited
  * longest; {@link #broadcast()} wakes all. Neither needs the lock held. A signal or broadcast
  * happens-before the await it wakes returns.
- *
- * <h2>Algorithm (Go's {@code runtime/sema.go} notify list)</h2>
- * A waiter queues itself in a FIFO <em>before</em> it releases the lock, so a signal sent after
- * that cannot miss it; then it parks. Signal takes the oldest queued waiter out of the list and
- * wakes it; broadcast takes them all. The waiter then locks again before returning.
  */
 public final class Cond {
+
+    /*
+     * Implementation notes: Algorithm (Go's {@code runtime/sema.go} notify list).
+     *
+     * A waiter queues itself in a FIFO <em>before</em> it releases the lock, so a signal sent after
+     * that cannot miss it; then it parks. Signal takes the oldest queued waiter out of the list and
+     * wakes it; broadcast takes them all. The waiter then locks again before returning.
+     */
 
     private final Locker locker;
     /** Threads in {@link #await()}, oldest first. */

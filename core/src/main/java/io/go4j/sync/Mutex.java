@@ -17,36 +17,45 @@ import java.util.concurrent.locks.LockSupport;
  * forever, as in Go. It is not tied to a thread either: any thread may unlock it. Unlock n
  * happens-before lock n+1 returns.
  *
- * <h2>Algorithm (Go's {@code sync/mutex.go})</h2>
- * One int holds four flags: {@code LOCKED}; {@code WOKEN}, set while one thread that is not
- * parked competes for the lock (a woken waiter, or a newcomer spinning), so that an unlocker
- * need not wake another; {@code STARVING}; and {@code WAITERS}, set exactly while the wait list
- * is not empty. Locking an idle mutex is one CAS from 0 to {@code LOCKED}; unlocking one with
- * nobody waiting is one CAS back.
- *
- * <p><b>Normal mode.</b> A thread that finds the mutex locked spins a few rounds if that may pay
- * (see {@link Spin}), then queues at the tail of the wait list and parks. An unlocker clears
- * {@code LOCKED} and, if there are waiters and nobody is already {@code WOKEN}, wakes the
- * oldest. The woken waiter does not own the lock: it competes with newcomers, which have the
- * edge because they are already running. That is what makes normal mode fast. A waiter that
- * loses goes back to the <em>head</em> of the list.
- *
- * <p><b>Starvation mode.</b> A waiter that loses after having waited more than 1 ms sets
- * {@code STARVING}. From then on an unlocker leaves {@code LOCKED} set and hands the mutex
- * straight to the oldest waiter; newcomers neither spin nor try to grab it, they queue at the
- * tail. The unlocker returns to normal mode when it hands the mutex to the last waiter, or to
- * one that waited less than 1 ms. Starvation mode bounds every waiter's wait; normal mode wins
- * on throughput.
- *
- * <p><b>Interruption.</b> A parked waiter that is interrupted takes itself out of the list and
- * throws, without the lock. If the lock was handed to it first, it keeps it and returns
- * normally (the interrupt status stays set). A woken waiter that is interrupted before it wins
- * passes its {@code WOKEN} duty on, so no wake-up is lost.
- *
- * <p>Invariants: {@code STARVING} implies {@code LOCKED}; {@code WAITERS} and the list change
- * together, under the list's lock.
+ * <p>As Go's, it has two modes. In normal mode a woken waiter competes for the lock with threads
+ * just arriving, which usually win: fast, but unfair. A waiter that has waited more than 1 ms
+ * switches the mutex to starvation mode, where an unlock hands it straight to the oldest waiter
+ * and newcomers queue behind; it returns to normal mode once the queue drains or a waiter got it
+ * quickly.
  */
 public final class Mutex implements Locker {
+
+    /*
+     * Implementation notes: Algorithm (Go's {@code sync/mutex.go}).
+     *
+     * One int holds four flags: {@code LOCKED}; {@code WOKEN}, set while one thread that is not
+     * parked competes for the lock (a woken waiter, or a newcomer spinning), so that an unlocker
+     * need not wake another; {@code STARVING}; and {@code WAITERS}, set exactly while the wait list
+     * is not empty. Locking an idle mutex is one CAS from 0 to {@code LOCKED}; unlocking one with
+     * nobody waiting is one CAS back.
+     *
+     * <p><b>Normal mode.</b> A thread that finds the mutex locked spins a few rounds if that may
+     * pay (see {@link Spin}), then queues at the tail of the wait list and parks. An unlocker
+     * clears {@code LOCKED} and, if there are waiters and nobody is already {@code WOKEN}, wakes
+     * the oldest. The woken waiter does not own the lock: it competes with newcomers, which have
+     * the edge because they are already running. That is what makes normal mode fast. A waiter that
+     * loses goes back to the <em>head</em> of the list.
+     *
+     * <p><b>Starvation mode.</b> A waiter that loses after having waited more than 1 ms sets {@code
+     * STARVING}. From then on an unlocker leaves {@code LOCKED} set and hands the mutex straight to
+     * the oldest waiter; newcomers neither spin nor try to grab it, they queue at the tail. The
+     * unlocker returns to normal mode when it hands the mutex to the last waiter, or to one that
+     * waited less than 1 ms. Starvation mode bounds every waiter's wait; normal mode wins on
+     * throughput.
+     *
+     * <p><b>Interruption.</b> A parked waiter that is interrupted takes itself out of the list and
+     * throws, without the lock. If the lock was handed to it first, it keeps it and returns
+     * normally (the interrupt status stays set). A woken waiter that is interrupted before it wins
+     * passes its {@code WOKEN} duty on, so no wake-up is lost.
+     *
+     * <p>Invariants: {@code STARVING} implies {@code LOCKED}; {@code WAITERS} and the list change
+     * together, under the list's lock.
+     */
 
     static final int LOCKED = 1;
     static final int WOKEN = 2;

@@ -9,14 +9,20 @@ import java.util.function.Supplier;
  * Performs one action exactly once: Go's {@code sync.Once}, plus Go 1.21's {@code OnceFunc} and
  * {@code OnceValue} as {@link #func(Runnable)} and {@link #value(Supplier)}.
  *
- * <h2>Algorithm (Go's {@code sync/once.go})</h2>
- * A volatile flag says the action has completed; once it is set, {@link #run(Runnable)} is one
- * volatile read. Until then callers take a {@link Mutex}, and the first one to get it runs the
- * action and sets the flag before unlocking; the others, serialized behind it, see the flag and
- * return. So the action's effects happen-before every {@code run} returns, and no {@code run}
- * returns before the action has finished.
+ * <p>The action's effects happen-before every {@link #run(Runnable)} returns, and no call returns
+ * before the action has finished.
  */
 public final class Once {
+
+    /*
+     * Implementation notes: Algorithm (Go's {@code sync/once.go}).
+     *
+     * A volatile flag says the action has completed; once it is set, {@link #run(Runnable)} is one
+     * volatile read. Until then callers take a {@link Mutex}, and the first one to get it runs the
+     * action and sets the flag before unlocking; the others, serialized behind it, see the flag and
+     * return. So the action's effects happen-before every {@code run} returns, and no {@code run}
+     * returns before the action has finished.
+     */
 
     /** 1 once the action has returned or thrown; written while {@link #mu} is held. */
     private volatile int done;

@@ -21,15 +21,19 @@ import java.util.Objects;
  * <p>Rules as in Go: calls with a positive delta that start when the counter is zero must happen
  * before an {@code await()}; a WaitGroup reused for a new round must see its new {@code add}s
  * happen after every {@code await()} of the previous round has returned.
- *
- * <h2>Algorithm (Go's {@code sync/waitgroup.go})</h2>
- * One long holds the counter (high 32 bits) and the number of waiters (low 32). {@code add} is
- * one CAS, and {@code await} on a zero counter one volatile read. A waiter registers itself in
- * the count and queues, both under the wait list's lock; the {@code add} that brings the counter
- * to zero resets the word to 0 and wakes every queued waiter, also under that lock, so the
- * waiter count always equals the list's length, and an interrupted waiter can leave cleanly.
  */
 public final class WaitGroup {
+
+    /*
+     * Implementation notes: Algorithm (Go's {@code sync/waitgroup.go}).
+     *
+     * One long holds the counter (high 32 bits) and the number of waiters (low 32). {@code add} is
+     * one CAS, and {@code await} on a zero counter one volatile read. A waiter registers itself in
+     * the count and queues, both under the wait list's lock; the {@code add} that brings the
+     * counter to zero resets the word to 0 and wakes every queued waiter, also under that lock, so
+     * the waiter count always equals the list's length, and an interrupted waiter can leave
+     * cleanly.
+     */
 
     static final String NEGATIVE = "sync: negative WaitGroup counter";
     static final String MISUSE = "sync: WaitGroup misuse: Add called concurrently with Wait";
