@@ -149,33 +149,21 @@ class SchedulingTest {
      */
     @Test
     void aGoroutineWokenByOneThatKeepsComputingStartsPromptly() throws InterruptedException {
-        IdleCores idle = new IdleCores();
-        try (Scheduler s = Scheduler.create(2)) {
-            long[] latencies = new long[WAKE_TRIALS];
-            long[] threadLatencies = new long[WAKE_TRIALS];
-            for (int trial = 0; trial < WAKE_TRIALS; trial++) {
-                Chan<Integer> c = Chan.make();
-                AtomicLong ranAt = new AtomicLong();
-                Thread receiver = s.go(() -> {
-                    c.receive();
-                    ranAt.set(System.nanoTime());
-                });
-                awaitParked(receiver);
-                AtomicLong sentAt = new AtomicLong();
-                Thread sender = s.go(() -> {
-                    long sent = System.nanoTime();
-                    sentAt.set(sent);
-                    c.send(1);
-                    busyUntilSet(ranAt, sent);
-                });
-                sender.join();
-                receiver.join();
-                latencies[trial] = ranAt.get() - sentAt.get();
-                threadLatencies[trial] = platformThreadWakeUpNanos();
-            }
-            idle.assumeOneWasIdle();
-            assertFirstQuartileBelow(latencies, threadLatencies, "wake-up latency");
-        }
+        assertPromptWakeUps("wake-up latency", s -> {
+            Chan<Integer> c = Chan.make();
+            AtomicLong ranAt = new AtomicLong();
+            Thread receiver = parkedReceiver(s, c, ranAt);
+            AtomicLong sentAt = new AtomicLong();
+            Thread sender = s.go(() -> {
+                long sent = System.nanoTime();
+                sentAt.set(sent);
+                c.send(1);
+                busyUntilSet(ranAt, sent);
+            });
+            sender.join();
+            receiver.join();
+            return ranAt.get() - sentAt.get();
+        });
     }
 
     /**
@@ -184,42 +172,60 @@ class SchedulingTest {
      */
     @Test
     void bothWorkersOfAFanOutStartPromptly() throws InterruptedException {
+        assertPromptWakeUps("the later start of two fanned-out jobs", s -> {
+            Chan<Integer> jobs = Chan.make();
+            AtomicLong firstRanAt = new AtomicLong();
+            AtomicLong secondRanAt = new AtomicLong();
+            Thread first = parkedReceiver(s, jobs, firstRanAt);
+            Thread second = parkedReceiver(s, jobs, secondRanAt);
+            AtomicLong sentAt = new AtomicLong();
+            Thread dispatcher = s.go(() -> {
+                long sent = System.nanoTime();
+                sentAt.set(sent);
+                jobs.send(1);
+                jobs.send(2);
+                busyUntilSet(firstRanAt, sent);
+                busyUntilSet(secondRanAt, sent);
+            });
+            dispatcher.join();
+            first.join();
+            second.join();
+            return Math.max(firstRanAt.get(), secondRanAt.get()) - sentAt.get();
+        });
+    }
+
+    /** One trial of a wake-up test: how long after the first send the last woken goroutine ran. */
+    @FunctionalInterface
+    private interface WakeUpTrial {
+        long nanos(Scheduler s) throws InterruptedException;
+    }
+
+    /**
+     * Runs {@link #WAKE_TRIALS} trials on a 2-proc scheduler, each followed by the platform-thread
+     * control, and asserts their first quartile, if a core was idle meanwhile.
+     */
+    private static void assertPromptWakeUps(String what, WakeUpTrial trial) throws InterruptedException {
         IdleCores idle = new IdleCores();
         try (Scheduler s = Scheduler.create(2)) {
             long[] latencies = new long[WAKE_TRIALS];
             long[] threadLatencies = new long[WAKE_TRIALS];
-            for (int trial = 0; trial < WAKE_TRIALS; trial++) {
-                Chan<Integer> jobs = Chan.make();
-                AtomicLong firstRanAt = new AtomicLong();
-                AtomicLong secondRanAt = new AtomicLong();
-                Thread first = s.go(() -> {
-                    jobs.receive();
-                    firstRanAt.set(System.nanoTime());
-                });
-                Thread second = s.go(() -> {
-                    jobs.receive();
-                    secondRanAt.set(System.nanoTime());
-                });
-                awaitParked(first);
-                awaitParked(second);
-                AtomicLong sentAt = new AtomicLong();
-                Thread dispatcher = s.go(() -> {
-                    long sent = System.nanoTime();
-                    sentAt.set(sent);
-                    jobs.send(1);
-                    jobs.send(2);
-                    busyUntilSet(firstRanAt, sent);
-                    busyUntilSet(secondRanAt, sent);
-                });
-                dispatcher.join();
-                first.join();
-                second.join();
-                latencies[trial] = Math.max(firstRanAt.get(), secondRanAt.get()) - sentAt.get();
-                threadLatencies[trial] = platformThreadWakeUpNanos();
+            for (int i = 0; i < WAKE_TRIALS; i++) {
+                latencies[i] = trial.nanos(s);
+                threadLatencies[i] = platformThreadWakeUpNanos();
             }
             idle.assumeOneWasIdle();
-            assertFirstQuartileBelow(latencies, threadLatencies, "the later start of two fanned-out jobs");
+            assertFirstQuartileBelow(latencies, threadLatencies, what);
         }
+    }
+
+    /** Starts a goroutine that receives from {@code c} and records when it ran; returns it parked. */
+    private static Thread parkedReceiver(Scheduler s, Chan<Integer> c, AtomicLong ranAt) {
+        Thread receiver = s.go(() -> {
+            c.receive();
+            ranAt.set(System.nanoTime());
+        });
+        awaitParked(receiver);
+        return receiver;
     }
 
     /** Computes without blocking until {@code flag} is set, or for {@link #BUSY_NANOS} from {@code since}. */
