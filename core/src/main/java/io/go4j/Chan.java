@@ -1,13 +1,13 @@
 package io.go4j;
 
-import io.go4j.internal.chan.ChannelTimer;
-import io.go4j.internal.chan.RingBuffer;
-import io.go4j.internal.chan.TimerChannels;
-import io.go4j.internal.chan.WaitQueue;
-import io.go4j.internal.chan.Waiter;
 import io.go4j.internal.race.Race;
+import io.go4j.internal.runtime.ChannelTimer;
+import io.go4j.internal.runtime.RingBuffer;
+import io.go4j.internal.runtime.SpinLock;
+import io.go4j.internal.runtime.Sudog;
+import io.go4j.internal.runtime.TimerChannels;
+import io.go4j.internal.runtime.WaitQueue;
 import io.go4j.internal.runtime.WaitReason;
-import io.go4j.internal.sync.Spin;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Instant;
@@ -37,13 +37,13 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
      *
      * A small lock guards the buffer, the two wait queues and the closed flag; nobody ever blocks
      * while holding it. A send first looks for a waiting receiver and, if one is there, writes the
-     * value straight into that receiver's {@link Waiter} and wakes it (direct hand-off, no trip
+     * value straight into that receiver's {@link Sudog} and wakes it (direct hand-off, no trip
      * through the buffer); otherwise it puts the value in the buffer if there is room, and
      * otherwise queues itself and parks. A receive mirrors it: it takes the oldest buffered value
      * (moving a waiting sender's value into the freed slot, so buffer order stays FIFO), or takes a
      * value straight from a waiting sender, or queues itself and parks. A waiter in a queue may
      * belong to a select that already fired on another channel, or to a thread that was
-     * interrupted: claiming it then fails, and the operation moves on to the next waiter. Close
+     * interrupted: readying it then fails, and the operation moves on to the next waiter. Close
      * marks the channel and wakes every waiter: receivers get {@code (null, false)}, senders throw.
      */
 
@@ -56,12 +56,10 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     static final Object NOT_READY = new Object();
 
     private static final AtomicLong IDS = new AtomicLong();
-    private static final VarHandle LOCK;
     private static final VarHandle ID;
 
     static {
         try {
-            LOCK = MethodHandles.lookup().findVarHandle(Chan.class, "lock", int.class);
             ID = MethodHandles.lookup().findVarHandle(Chan.class, "id", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -83,8 +81,13 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
      */
     final ChannelTimer timer;
 
-    /** 1 while held, else 0. Guards every field below. */
-    private volatile int lock;
+    /**
+     * Guards every field below. Held only by a running thread that moves a few references: a
+     * select locking several channels takes the later ones with
+     * {@link SpinLock#lockHoldingOthers()}, and tries ({@link SpinLock#tryLock()}) those that
+     * come earlier in its lock order.
+     */
+    final SpinLock lock = new SpinLock();
     /** Null for an unbuffered channel. Non-empty only when no receiver waits. */
     private final RingBuffer buffer;
     /** Non-empty only when no value is buffered (nothing for them to take). */
@@ -137,9 +140,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (Race.ENABLED) {
             Race.release(this);
         }
-        lock();
+        lock.lock();
         if (closed) {
-            unlock();
+            lock.unlock();
             throw new ChanClosedException(SEND_ON_CLOSED);
         }
         if (offerLocked(value)) {
@@ -149,10 +152,10 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             }
             return;
         }
-        Waiter self = new Waiter(value);
+        Sudog self = new Sudog(value);
         senders.add(self);
-        unlock();
-        if (!self.await(WaitReason.CHAN_SEND)) {
+        lock.unlock();
+        if (self.await(this, WaitReason.CHAN_SEND) == Sudog.WAITING && self.cancel()) {
             dequeue(self, true);
             throw new GoInterruptedException();
         }
@@ -169,9 +172,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (Race.ENABLED) {
             Race.release(this);
         }
-        lock();
+        lock.lock();
         if (closed) {
-            unlock();
+            lock.unlock();
             throw new ChanClosedException(SEND_ON_CLOSED);
         }
         boolean sent = offerLocked(value);
@@ -205,7 +208,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (Race.ENABLED) {
             Race.release(this);
         }
-        lock();
+        lock.lock();
         Object v = pollLocked();
         unlockAndWake();
         if (v == NOT_READY) {
@@ -225,7 +228,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (Race.ENABLED) {
             Race.release(this);
         }
-        lock();
+        lock.lock();
         Object v = pollLocked();
         if (v != NOT_READY) {
             unlockAndWake();
@@ -234,13 +237,13 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             }
             return v;
         }
-        Waiter self = new Waiter(null);
+        Sudog self = new Sudog(null);
         receivers.add(self);
-        unlock();
-        boolean claimed = timer == null
-                ? self.await(WaitReason.CHAN_RECEIVE)
-                : self.await(WaitReason.CHAN_RECEIVE, timer);
-        if (!claimed) {
+        lock.unlock();
+        int outcome = timer == null
+                ? self.await(this, WaitReason.CHAN_RECEIVE)
+                : self.await(this, WaitReason.CHAN_RECEIVE, timer);
+        if (outcome == Sudog.WAITING && self.cancel()) {
             dequeue(self, false);
             throw new GoInterruptedException();
         }
@@ -255,29 +258,29 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (Race.ENABLED) {
             Race.release(this);
         }
-        List<Waiter> woken = new ArrayList<>();
-        lock();
+        List<Sudog> woken = new ArrayList<>();
+        lock.lock();
         if (closed) {
-            unlock();
+            lock.unlock();
             throw new ChanClosedException(CLOSE_OF_CLOSED);
         }
         closed = true;
-        for (Waiter w; (w = receivers.poll()) != null; ) {
+        for (Sudog w; (w = receivers.poll()) != null; ) {
             w.item = null;
             w.closed = true;
-            if (w.claim()) {
+            if (w.ready(w.caseIndex)) {
                 woken.add(w);
             }
         }
-        for (Waiter w; (w = senders.poll()) != null; ) {
+        for (Sudog w; (w = senders.poll()) != null; ) {
             w.closed = true;
-            if (w.claim()) {
+            if (w.ready(w.caseIndex)) {
                 woken.add(w);
             }
         }
-        unlock();
-        for (Waiter w : woken) {
-            LockSupport.unpark(w.threadToWake());
+        lock.unlock();
+        for (Sudog w : woken) {
+            WaitQueue.wake(w);
         }
     }
 
@@ -293,9 +296,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (buffer == null || timer != null) {
             return 0;
         }
-        lock();
+        lock.lock();
         int n = buffer.size();
-        unlock();
+        lock.unlock();
         return n;
     }
 
@@ -367,55 +370,10 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         return ID.compareAndSet(this, 0L, fresh) ? fresh : id;
     }
 
-    /** Takes the lock, holding no other channel's lock. */
-    void lock() {
-        if (!LOCK.compareAndSet(this, 0, 1)) {
-            lockContended(true);
-        }
-    }
-
-    /**
-     * Takes the lock while holding other channels' locks (a select locking its channels).
-     * Unlike {@link #lock()} it never yields: a goroutine that yields is unmounted, and if it
-     * held a lock, every goroutine spinning for that lock could then keep the carriers busy
-     * while it waits in a run queue behind them. So a goroutine holding a channel lock always
-     * stays on its carrier, and whoever spins for the lock spins for a running holder.
-     */
-    void lockHoldingOthers() {
-        if (!LOCK.compareAndSet(this, 0, 1)) {
-            lockContended(false);
-        }
-    }
-
-    /**
-     * Takes the lock only if it is free: a select holding the locks of channels that come after
-     * this one in its lock order may try it, never wait for it.
-     */
-    boolean tryLock() {
-        return LOCK.compareAndSet(this, 0, 1);
-    }
-
-    /**
-     * @param mayYield whether to yield the carrier after a few spins: only when no other lock
-     *     is held, so that the yield cannot strand a lock
-     */
-    private void lockContended(boolean mayYield) {
-        for (int round = 0; ; round++) {
-            if (lock == 0 && LOCK.compareAndSet(this, 0, 1)) {
-                return;
-            }
-            Spin.lockBackoff(round, mayYield);
-        }
-    }
-
-    void unlock() {
-        LOCK.setRelease(this, 0);
-    }
-
     /** Releases the lock, then unparks the thread that the locked operation handed off to. */
     void unlockAndWake() {
         Thread t = takeWakeup();
-        unlock();
+        lock.unlock();
         if (t != null) {
             LockSupport.unpark(t);
         }
@@ -440,9 +398,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
      * @return false if the send would have to wait
      */
     boolean offerLocked(Object value) {
-        for (Waiter r; (r = receivers.poll()) != null; ) {
+        for (Sudog r; (r = receivers.poll()) != null; ) {
             r.item = value;
-            if (r.claim()) {
+            if (r.ready(r.caseIndex)) {
                 wakeup = r.threadToWake();
                 return true;
             }
@@ -463,22 +421,22 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     Object pollLocked() {
         if (buffer != null && !buffer.isEmpty()) {
             Object v = buffer.poll();
-            Waiter s = claimSender();
+            Sudog s = readySender();
             if (s != null) {
                 buffer.add(s.item);
             }
             return v;
         }
-        Waiter s = claimSender();
+        Sudog s = readySender();
         if (s != null) {
             return s.item;
         }
         return closed ? CLOSED : NOT_READY;
     }
 
-    private Waiter claimSender() {
-        for (Waiter s; (s = senders.poll()) != null; ) {
-            if (s.claim()) {
+    private Sudog readySender() {
+        for (Sudog s; (s = senders.poll()) != null; ) {
+            if (s.ready(s.caseIndex)) {
                 wakeup = s.threadToWake();
                 return s;
             }
@@ -487,14 +445,14 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     }
 
     /** Lock held: queues a select's waiter on the side of the channel its case uses. */
-    void enqueueLocked(Waiter w, boolean sending) {
+    void enqueueLocked(Sudog w, boolean sending) {
         (sending ? senders : receivers).add(w);
     }
 
     /** Takes a waiter out of its queue if it is still there (it fired elsewhere, or gave up). */
-    void dequeue(Waiter w, boolean sending) {
-        lock();
+    void dequeue(Sudog w, boolean sending) {
+        lock.lock();
         (sending ? senders : receivers).remove(w);
-        unlock();
+        lock.unlock();
     }
 }

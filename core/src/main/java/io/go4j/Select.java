@@ -1,9 +1,10 @@
 package io.go4j;
 
-import io.go4j.internal.chan.ChannelTimer;
-import io.go4j.internal.chan.Waiter;
 import io.go4j.internal.race.Race;
+import io.go4j.internal.runtime.ChannelTimer;
+import io.go4j.internal.runtime.Sudog;
 import io.go4j.internal.runtime.WaitReason;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -56,9 +57,9 @@ public final class Select {
      * cannot deadlock; visit the cases in a random order and perform the first one that can
      * proceed. (A select of up to 16 cases takes each lock only when its visit reaches the channel,
      * so that one finding a case ready early leaves the other channels alone; see {@code
-     * selectLockingLazily}.) If none can, put one {@link Waiter} per case in its channel's queue,
-     * all sharing one owner, release the locks and park. The first counterpart to claim the owner
-     * picks the case; the others find it claimed and skip it. Once awake, the select takes its
+     * selectLockingLazily}.) If none can, put one {@link Sudog} per case in its channel's queue,
+     * all sharing one owner, release the locks and park. The first counterpart to ready the owner
+     * picks the case; the others find it readied and skip it. Once awake, the select takes its
      * remaining waiters out of their queues.
      */
 
@@ -72,6 +73,10 @@ public final class Select {
     private static final long IDENTITY_ORDER = 0xFEDCBA9876543210L;
     /** What {@link #selectLockingLazily} returns when it gave up on an out-of-order lock. */
     private static final int RETRY = -1;
+    /** What {@link #attempt} returns for a send that went through. */
+    private static final Object SENT = new Object();
+    /** What {@link #attempt} returns for a send on a closed channel. */
+    private static final Object SEND_ON_CLOSED = new Object();
 
     private Select() {
     }
@@ -278,7 +283,7 @@ public final class Select {
             if (defaultIndex >= 0) {
                 return fire(cases, defaultIndex, null, chosen);
             }
-            Waiter.awaitInterrupt(cases.length == 0 ? WaitReason.SELECT_NO_CASES
+            Sudog.awaitInterrupt(cases.length == 0 ? WaitReason.SELECT_NO_CASES
                     : WaitReason.SELECT);
             throw new GoInterruptedException();
         }
@@ -290,7 +295,7 @@ public final class Select {
         }
         int[] pollOrder = new int[active];
         for (int i = 0, k = 0; i < cases.length; i++) {
-            if (cases[i].kind != DEFAULT && cases[i].chan != null) {
+            if (isActive(cases[i])) {
                 pollOrder[k++] = i;
             }
         }
@@ -305,27 +310,21 @@ public final class Select {
 
         lockAll(cases, lockOrder);
         for (int i : pollOrder) {
-            Case c = cases[i];
-            Chan<?> ch = c.chan;
-            if (c.kind == RECV) {
-                Object v = ch.pollLocked();
-                if (v != Chan.NOT_READY) {
-                    unlockAllAndWake(cases, lockOrder, ch);
-                    return fire(cases, i, v, chosen);
-                }
-            } else if (ch.isClosedLocked()) {
+            Object result = attempt(cases[i]);
+            if (result != Chan.NOT_READY) {
+                Thread wakeup = cases[i].chan.takeWakeup();
                 unlockAll(cases, lockOrder);
-                throw new ChanClosedException(Chan.SEND_ON_CLOSED);
-            } else if (ch.offerLocked(c.value)) {
-                unlockAllAndWake(cases, lockOrder, ch);
-                return fire(cases, i, null, chosen);
+                return complete(cases, i, result, wakeup, chosen);
             }
         }
         if (defaultIndex >= 0) {
             unlockAll(cases, lockOrder);
             return fire(cases, defaultIndex, null, chosen);
         }
-        return block(cases, lockOrder, chosen);
+        // Queued in lock order, which starts from the random poll order (see above).
+        Sudog[] waiters = enqueueAll(cases, lockOrder);
+        unlockAll(cases, lockOrder);
+        return awaitAndFire(cases, waiters, chosen);
     }
 
     /**
@@ -361,33 +360,26 @@ public final class Select {
             int i = indexAt(order, k);
             Case c = cases[i];
             Chan<?> ch = c.chan;
-            if (c.kind == DEFAULT || ch == null) {
+            if (!isActive(c)) {
                 continue;
             }
             if (!lockedBefore(cases, order, k, ch)) {
                 if (highestHeld == null) {
-                    ch.lock();
+                    ch.lock.lock();
                     highestHeld = ch;
                 } else if (ch.id() > highestHeld.id()) {
-                    ch.lockHoldingOthers();
+                    ch.lock.lockHoldingOthers();
                     highestHeld = ch;
-                } else if (!ch.tryLock()) {
+                } else if (!ch.lock.tryLock()) {
                     unlockFirst(cases, order, k);
                     return RETRY;
                 }
             }
-            if (c.kind == RECV) {
-                Object v = ch.pollLocked();
-                if (v != Chan.NOT_READY) {
-                    unlockFirstAndWake(cases, order, k + 1, ch);
-                    return fire(cases, i, v, chosen);
-                }
-            } else if (ch.isClosedLocked()) {
+            Object result = attempt(c);
+            if (result != Chan.NOT_READY) {
+                Thread wakeup = ch.takeWakeup();
                 unlockFirst(cases, order, k + 1);
-                throw new ChanClosedException(Chan.SEND_ON_CLOSED);
-            } else if (ch.offerLocked(c.value)) {
-                unlockFirstAndWake(cases, order, k + 1, ch);
-                return fire(cases, i, null, chosen);
+                return complete(cases, i, result, wakeup, chosen);
             }
         }
         if (defaultIndex >= 0) {
@@ -397,16 +389,22 @@ public final class Select {
         // Queued in the random poll order: cases on the same channel then have a random relative
         // order in its queue, which a counterpart serves first to last (see the lock order in
         // select).
-        Waiter[] waiters = new Waiter[cases.length];
-        Waiter owner = null;
+        Sudog[] waiters = enqueueAll(cases, activeInOrder(cases, order));
+        unlockFirst(cases, order, cases.length);
+        return awaitAndFire(cases, waiters, chosen);
+    }
+
+    /** The indexes of the active cases (neither default nor on a nil channel), in a packed order. */
+    private static int[] activeInOrder(Case[] cases, long order) {
+        int[] active = new int[cases.length];
+        int n = 0;
         for (int k = 0; k < cases.length; k++) {
             int i = indexAt(order, k);
-            if (cases[i].kind != DEFAULT && cases[i].chan != null) {
-                owner = enqueue(cases, i, owner, waiters);
+            if (isActive(cases[i])) {
+                active[n++] = i;
             }
         }
-        unlockFirst(cases, order, cases.length);
-        return awaitAndFire(cases, waiters, owner, chosen);
+        return n == active.length ? active : Arrays.copyOf(active, n);
     }
 
     /** Moves the cases of {@code last} (a bit per case index) to the end of a packed order. */
@@ -446,16 +444,8 @@ public final class Select {
         for (int j = 0; j < k; j++) {
             Chan<?> ch = cases[indexAt(order, j)].chan;
             if (ch != null && !lockedBefore(cases, order, j, ch)) {
-                ch.unlock();
+                ch.lock.unlock();
             }
-        }
-    }
-
-    private static void unlockFirstAndWake(Case[] cases, long order, int k, Chan<?> fired) {
-        Thread t = fired.takeWakeup();
-        unlockFirst(cases, order, k);
-        if (t != null) {
-            LockSupport.unpark(t);
         }
     }
 
@@ -474,47 +464,77 @@ public final class Select {
         return order;
     }
 
-    /** All channels locked, no case ready: waits on every case at once. */
-    private static int block(Case[] cases, int[] lockOrder, Chosen chosen) {
-        Waiter[] waiters = new Waiter[cases.length];
-        Waiter owner = null;
-        for (int i : lockOrder) {
-            owner = enqueue(cases, i, owner, waiters);
+    /**
+     * Channel locked: performs case {@code c} if it can proceed now.
+     *
+     * @return the value received (or {@link Chan#CLOSED}), {@link #SENT}, {@link #SEND_ON_CLOSED}
+     *     (nothing done), or {@link Chan#NOT_READY}
+     */
+    private static Object attempt(Case c) {
+        Chan<?> ch = c.chan;
+        if (c.kind == RECV) {
+            return ch.pollLocked();
         }
-        unlockAll(cases, lockOrder);
-        return awaitAndFire(cases, waiters, owner, chosen);
+        if (ch.isClosedLocked()) {
+            return SEND_ON_CLOSED;
+        }
+        return ch.offerLocked(c.value) ? SENT : Chan.NOT_READY;
     }
 
     /**
-     * Channel locked: queues the waiter of case {@code i} in its channel and in {@code waiters}.
-     *
-     * @param owner the select's owner, or null for the first waiter, which becomes it
-     * @return the owner
+     * Locks released after case {@code i} was {@linkplain #attempt attempted} with
+     * {@code result}: wakes the counterpart it readied, if any, and completes the case.
      */
-    private static Waiter enqueue(Case[] cases, int i, Waiter owner, Waiter[] waiters) {
-        Case c = cases[i];
-        Waiter w = new Waiter(c.kind == SEND ? c.value : null, owner, i);
-        waiters[i] = w;
-        c.chan.enqueueLocked(w, c.kind == SEND);
-        return w.owner;
+    private static int complete(Case[] cases, int i, Object result, Thread wakeup,
+            Chosen chosen) {
+        if (wakeup != null) {
+            LockSupport.unpark(wakeup);
+        }
+        if (result == SEND_ON_CLOSED) {
+            throw new ChanClosedException(Chan.SEND_ON_CLOSED);
+        }
+        return fire(cases, i, result == SENT ? null : result, chosen);
+    }
+
+    /**
+     * Channels locked, no case ready: queues a sudog for each case of {@code queueOrder} in its
+     * channel, all sharing the first one as their owner.
+     *
+     * @return the sudogs by case index, null for the cases not queued
+     */
+    private static Sudog[] enqueueAll(Case[] cases, int[] queueOrder) {
+        Sudog[] waiters = new Sudog[cases.length];
+        Sudog owner = null;
+        for (int i : queueOrder) {
+            Case c = cases[i];
+            Sudog w = new Sudog(c.kind == SEND ? c.value : null, owner, i);
+            owner = w.owner;
+            waiters[i] = w;
+            c.chan.enqueueLocked(w, c.kind == SEND);
+        }
+        return waiters;
     }
 
     /**
      * No lock held, every active case queued ({@code waiters[i]} is null for the others): parks
      * until a case fires, takes the other waiters out of their queues, and runs the case body.
      */
-    private static int awaitAndFire(Case[] cases, Waiter[] waiters, Waiter owner, Chosen chosen) {
-        boolean claimed = await(owner, cases, waiters);
-        int won = claimed ? owner.state() : -1;
+    private static int awaitAndFire(Case[] cases, Sudog[] waiters, Chosen chosen) {
+        Sudog owner = null;
+        for (int i = 0; owner == null; i++) {
+            owner = waiters[i] == null ? null : waiters[i].owner;
+        }
+        boolean fired = await(owner, cases, waiters);
+        int won = fired ? owner.state() : -1;
         for (int i = 0; i < cases.length; i++) {
             if (i != won && waiters[i] != null) {
                 cases[i].chan.dequeue(waiters[i], cases[i].kind == SEND);
             }
         }
-        if (!claimed) {
+        if (!fired) {
             throw new GoInterruptedException();
         }
-        Waiter w = waiters[won];
+        Sudog w = waiters[won];
         if (cases[won].kind == SEND) {
             if (w.closed) {
                 throw new ChanClosedException(Chan.SEND_ON_CLOSED);
@@ -525,10 +545,10 @@ public final class Select {
     }
 
     /**
-     * Waiters queued, locks released: waits for a claim. The timers of queued receive cases on
+     * Sudogs queued, locks released: waits until a case fires. The timers of queued receive cases on
      * timer channels go into the heap only if the select is about to park.
      */
-    private static boolean await(Waiter owner, Case[] cases, Waiter[] waiters) {
+    private static boolean await(Sudog owner, Case[] cases, Sudog[] waiters) {
         int timers = 0;
         for (int i = 0; i < cases.length; i++) {
             if (waiters[i] != null && isTimerCase(cases[i])) {
@@ -536,7 +556,7 @@ public final class Select {
             }
         }
         if (timers == 0) {
-            return owner.await(WaitReason.SELECT);
+            return readied(owner, owner.await(Select.class, WaitReason.SELECT));
         }
         ChannelTimer[] queued = new ChannelTimer[timers];
         for (int i = 0, k = 0; k < timers; i++) {
@@ -544,7 +564,17 @@ public final class Select {
                 queued[k++] = cases[i].chan.timer;
             }
         }
-        return owner.await(WaitReason.SELECT, queued);
+        return readied(owner, owner.await(Select.class, WaitReason.SELECT, queued));
+    }
+
+    /** After the owner's await: whether a case fired, cancelling the select if none did. */
+    private static boolean readied(Sudog owner, int outcome) {
+        return outcome != Sudog.WAITING || !owner.cancel();
+    }
+
+    /** A case that can fire: neither the default nor a case on a nil channel. */
+    private static boolean isActive(Case c) {
+        return c.kind != DEFAULT && c.chan != null;
     }
 
     /** A receive from a timer's channel: the select must tell the timer when it parks. */
@@ -605,9 +635,9 @@ public final class Select {
         for (int i : lockOrder) {
             Chan<?> ch = cases[i].chan;
             if (previous == null) {
-                ch.lock();
+                ch.lock.lock();
             } else if (ch != previous) {
-                ch.lockHoldingOthers();
+                ch.lock.lockHoldingOthers();
             }
             previous = ch;
         }
@@ -618,19 +648,12 @@ public final class Select {
         for (int i : lockOrder) {
             Chan<?> ch = cases[i].chan;
             if (ch != previous) {
-                ch.unlock();
+                ch.lock.unlock();
                 previous = ch;
             }
         }
     }
 
-    private static void unlockAllAndWake(Case[] cases, int[] lockOrder, Chan<?> fired) {
-        Thread t = fired.takeWakeup();
-        unlockAll(cases, lockOrder);
-        if (t != null) {
-            LockSupport.unpark(t);
-        }
-    }
 
     /**
      * Selects one case of a list and runs its body; see {@link #select(Case...)}.

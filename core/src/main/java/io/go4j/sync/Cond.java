@@ -1,11 +1,11 @@
 package io.go4j.sync;
 
 import io.go4j.GoInterruptedException;
+import io.go4j.internal.runtime.SpinLock;
+import io.go4j.internal.runtime.Sudog;
+import io.go4j.internal.runtime.WaitQueue;
 import io.go4j.internal.runtime.WaitReason;
-import io.go4j.internal.sync.WaitList;
-import io.go4j.internal.sync.WaitNode;
 import java.util.Objects;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A condition variable: Go's {@code sync.Cond}, a rendezvous point for threads waiting for, or
@@ -29,7 +29,8 @@ public final class Cond {
 
     private final Locker locker;
     /** Threads in {@link #await()}, oldest first. */
-    private final WaitList waiters = new WaitList();
+    private final SpinLock waitersLock = new SpinLock();
+    private final WaitQueue waiters = new WaitQueue();
 
     /**
      * Creates a condition variable bound to {@code locker}: Go's {@code sync.NewCond(l)}.
@@ -62,10 +63,10 @@ public final class Cond {
      *     signalled and then interrupted returns normally, with the interrupt status set.
      */
     public void await() {
-        WaitNode node = new WaitNode(0);
-        waiters.lock();
-        waiters.addLast(node);
-        waiters.unlock();
+        Sudog node = new Sudog();
+        waitersLock.lock();
+        waiters.add(node);
+        waitersLock.unlock();
         try {
             locker.unlock();
         } catch (RuntimeException | Error e) {
@@ -74,7 +75,7 @@ public final class Cond {
             }
             throw e;
         }
-        boolean cancelled = node.park(this, WaitReason.SYNC_COND_WAIT) == WaitNode.WAITING && cancel(node);
+        boolean cancelled = node.await(this, WaitReason.SYNC_COND_WAIT) == Sudog.WAITING && cancel(node);
         relock();
         if (cancelled) {
             throw new GoInterruptedException();
@@ -86,27 +87,27 @@ public final class Cond {
      * {@code Cond.Signal}.
      */
     public void signal() {
-        waiters.lock();
-        WaitNode chain = waiters.grantFirst(WaitNode.GRANTED, null);
-        waiters.unlock();
+        waitersLock.lock();
+        Sudog chain = waiters.readyFirst(Sudog.GRANTED, null);
+        waitersLock.unlock();
         if (chain != null) {
-            LockSupport.unpark(chain.thread);
+            WaitQueue.wake(chain);
         }
     }
 
     /** Wakes every thread waiting in {@link #await()}: Go's {@code Cond.Broadcast}. */
     public void broadcast() {
-        waiters.lock();
-        WaitNode chain = waiters.grantAll(WaitNode.GRANTED);
-        waiters.unlock();
-        WaitList.unparkAll(chain);
+        waitersLock.lock();
+        Sudog chain = waiters.readyAll(Sudog.GRANTED);
+        waitersLock.unlock();
+        WaitQueue.unparkAll(chain);
     }
 
     /** @return true if the node left the list unsignalled, false if a signal came first */
-    private boolean cancel(WaitNode node) {
-        waiters.lock();
-        boolean removed = node.state == WaitNode.WAITING && waiters.remove(node);
-        waiters.unlock();
+    private boolean cancel(Sudog node) {
+        waitersLock.lock();
+        boolean removed = node.cancel() && waiters.remove(node);
+        waitersLock.unlock();
         return removed;
     }
 

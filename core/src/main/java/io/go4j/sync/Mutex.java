@@ -2,13 +2,13 @@ package io.go4j.sync;
 
 import io.go4j.GoInterruptedException;
 import io.go4j.internal.race.Race;
+import io.go4j.internal.runtime.Spin;
+import io.go4j.internal.runtime.SpinLock;
+import io.go4j.internal.runtime.Sudog;
+import io.go4j.internal.runtime.WaitQueue;
 import io.go4j.internal.runtime.WaitReason;
-import io.go4j.internal.sync.Spin;
-import io.go4j.internal.sync.WaitList;
-import io.go4j.internal.sync.WaitNode;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A mutual exclusion lock: Go's {@code sync.Mutex}.
@@ -77,7 +77,8 @@ public final class Mutex implements Locker {
     /** {@code LOCKED | WOKEN | STARVING | WAITERS}, see the class comment. */
     private volatile int state;
     /** Parked lockers, oldest first (except losers of a race, re-queued at the head). */
-    private final WaitList waiters = new WaitList();
+    private final SpinLock waitersLock = new SpinLock();
+    private final WaitQueue waiters = new WaitQueue();
     /** The handle {@link #locked()} returns, made once so that it costs no allocation. */
     private final Held held = this::unlock;
     /** What a parked locker shows as its blocker in thread dumps: this, or the lock it serves. */
@@ -199,10 +200,10 @@ public final class Mutex implements Locker {
             }
             boolean starving = requeue && System.nanoTime() - since > STARVATION_NANOS;
             int got = queueAndPark(awoke, starving, requeue, since);
-            if (got == WaitNode.GRANTED) {
+            if (got == Sudog.GRANTED) {
                 return;
             }
-            if (got == WaitNode.WOKEN) {
+            if (got == Sudog.WOKEN) {
                 awoke = true;
                 spins = 0;
             }
@@ -212,17 +213,17 @@ public final class Mutex implements Locker {
     /**
      * Queues the caller and parks it, unless the mutex became free meanwhile.
      *
-     * @return {@link WaitNode#GRANTED} if the mutex was handed over, {@link WaitNode#WOKEN} if
-     *     woken to compete, {@link WaitNode#WAITING} if it was free before the caller queued
+     * @return {@link Sudog#GRANTED} if the mutex was handed over, {@link Sudog#WOKEN} if
+     *     woken to compete, {@link Sudog#WAITING} if it was free before the caller queued
      * @throws GoInterruptedException if interrupted while parked, with nothing acquired
      */
     private int queueAndPark(boolean awoke, boolean starving, boolean atHead, long since) {
-        waiters.lock();
+        waitersLock.lock();
         for (;;) {
             int s = state;
             if ((s & (LOCKED | STARVING)) == 0) {
-                waiters.unlock();
-                return WaitNode.WAITING;
+                waitersLock.unlock();
+                return Sudog.WAITING;
             }
             int n = s | WAITERS;
             if (awoke) {
@@ -235,30 +236,30 @@ public final class Mutex implements Locker {
                 break;
             }
         }
-        WaitNode node = new WaitNode(0);
+        Sudog node = new Sudog();
         node.since = since;
         if (atHead) {
             waiters.addFirst(node);
         } else {
-            waiters.addLast(node);
+            waiters.add(node);
         }
-        waiters.unlock();
-        int got = node.park(blocker, WaitReason.SYNC_MUTEX_LOCK);
-        return got != WaitNode.WAITING ? got : cancel(node);
+        waitersLock.unlock();
+        int got = node.await(blocker, WaitReason.SYNC_MUTEX_LOCK);
+        return got != Sudog.WAITING ? got : cancel(node);
     }
 
     /** Interrupted while parked: leaves the list and throws, unless granted or woken first. */
-    private int cancel(WaitNode node) {
-        waiters.lock();
-        if (node.state != WaitNode.WAITING) {
-            waiters.unlock();
-            return node.state;
+    private int cancel(Sudog node) {
+        waitersLock.lock();
+        if (!node.cancel()) {
+            waitersLock.unlock();
+            return node.state();
         }
         waiters.remove(node);
         if (waiters.isEmpty()) {
             clear(WAITERS | STARVING);
         }
-        waiters.unlock();
+        waitersLock.unlock();
         throw new GoInterruptedException();
     }
 
@@ -299,24 +300,24 @@ public final class Mutex implements Locker {
                 break;
             }
         }
-        waiters.lock();
-        WaitNode n = waiters.poll();
+        waitersLock.lock();
+        Sudog n = waiters.poll();
         if (waiters.isEmpty()) {
             clear(n == null ? WAITERS | WOKEN : WAITERS);
         }
         if (n != null) {
-            n.grant(WaitNode.WOKEN);
+            n.ready(Sudog.WOKEN);
         }
-        waiters.unlock();
+        waitersLock.unlock();
         if (n != null) {
-            LockSupport.unpark(n.thread);
+            WaitQueue.wake(n);
         }
     }
 
     /** Starvation mode: {@code LOCKED} stays set and the oldest waiter becomes the owner. */
     private void handOff() {
-        waiters.lock();
-        WaitNode n = waiters.poll();
+        waitersLock.lock();
+        Sudog n = waiters.poll();
         for (;;) {
             int s = state;
             int next;
@@ -334,11 +335,11 @@ public final class Mutex implements Locker {
             }
         }
         if (n != null) {
-            n.grant(WaitNode.GRANTED);
+            n.ready(Sudog.GRANTED);
         }
-        waiters.unlock();
+        waitersLock.unlock();
         if (n != null) {
-            LockSupport.unpark(n.thread);
+            WaitQueue.wake(n);
         }
     }
 

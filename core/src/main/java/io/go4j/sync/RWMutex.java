@@ -3,10 +3,11 @@ package io.go4j.sync;
 import io.go4j.GoInterruptedException;
 import io.go4j.internal.race.Race;
 import io.go4j.internal.runtime.Goroutines;
+import io.go4j.internal.runtime.Spin;
+import io.go4j.internal.runtime.SpinLock;
+import io.go4j.internal.runtime.Sudog;
+import io.go4j.internal.runtime.WaitQueue;
 import io.go4j.internal.runtime.WaitReason;
-import io.go4j.internal.sync.Spin;
-import io.go4j.internal.sync.WaitList;
-import io.go4j.internal.sync.WaitNode;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
@@ -56,7 +57,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Both sides mostly wait for something that takes a few instructions (a read or write
  * section), while a park and unpark take microseconds. So before blocking each waiter spins a
  * few rounds where {@link Spin} allows it: a pending writer watches {@code READERS}, a queued
- * reader watches for a banked permit and then its grant (see {@link WaitNode#park}); writers
+ * reader watches for a banked permit and then its grant (see {@link Sudog#park}); writers
  * queued on the writers' mutex spin as any {@link Mutex} locker does.
  *
  * <p>Invariants: {@code WRITER} is set only by the holder of {@link #writers}, and cleared only
@@ -94,7 +95,8 @@ public final class RWMutex implements Locker {
     /** Permits released and not yet taken; guarded by the lock of {@link #readers}. */
     private volatile int permits;
     /** Readers waiting for a permit, oldest first. */
-    private final WaitList readers = new WaitList();
+    private final SpinLock readersLock = new SpinLock();
+    private final WaitQueue readers = new WaitQueue();
     /** Go's {@code RWMutex.w}: the writers, one at a time. */
     private final Mutex writers = new Mutex(this);
     private final Locker rlocker = new ReadLocker();
@@ -297,16 +299,16 @@ public final class RWMutex implements Locker {
         for (int round = 0; permits <= 0 && Spin.spinOnce(round, this::permitBanked); round++) {
             // the writer may be about to unlock
         }
-        readers.lock();
+        readersLock.lock();
         if (permits > 0) {
             permits--;
-            readers.unlock();
+            readersLock.unlock();
             return;
         }
-        WaitNode node = new WaitNode(0);
-        readers.addLast(node);
-        readers.unlock();
-        if (node.park(this, WaitReason.SYNC_RWMUTEX_RLOCK) == WaitNode.WAITING) {
+        Sudog node = new Sudog();
+        readers.add(node);
+        readersLock.unlock();
+        if (node.await(this, WaitReason.SYNC_RWMUTEX_RLOCK) == Sudog.WAITING) {
             withdraw(node);
         }
     }
@@ -319,10 +321,10 @@ public final class RWMutex implements Locker {
      * Interrupted while queued: leaves the queue and its count, and throws; returns instead if
      * let in meanwhile.
      */
-    private void withdraw(WaitNode node) {
-        readers.lock();
-        if (node.state != WaitNode.WAITING) {
-            readers.unlock();
+    private void withdraw(Sudog node) {
+        readersLock.lock();
+        if (!node.cancel()) {
+            readersLock.unlock();
             return; // granted
         }
         readers.remove(node);
@@ -332,11 +334,11 @@ public final class RWMutex implements Locker {
                 // An unlocker counted this reader in and is on its way to release the permits:
                 // take one of them now, as if granted.
                 permits--;
-                readers.unlock();
+                readersLock.unlock();
                 return;
             }
             if (STATE.compareAndSet(this, s, s - QUEUED_ONE)) {
-                readers.unlock();
+                readersLock.unlock();
                 throw new GoInterruptedException();
             }
         }
@@ -410,15 +412,15 @@ public final class RWMutex implements Locker {
     private void endTurn(long s) {
         int released = (int) queued(s);
         if (released > 0) {
-            readers.lock();
+            readersLock.lock();
             int available = permits + released;
-            WaitNode chain = null;
+            Sudog chain = null;
             for (; available > 0 && !readers.isEmpty(); available--) {
-                chain = readers.grantFirst(WaitNode.GRANTED, chain);
+                chain = readers.readyFirst(Sudog.GRANTED, chain);
             }
             permits = available;
-            readers.unlock();
-            WaitList.unparkAll(chain);
+            readersLock.unlock();
+            WaitQueue.unparkAll(chain);
         }
         writers.unlock();
     }

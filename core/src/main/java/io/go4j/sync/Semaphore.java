@@ -6,13 +6,13 @@ import io.go4j.context.Context;
 import io.go4j.context.ContextException;
 import io.go4j.internal.race.Race;
 import io.go4j.internal.runtime.Goroutines;
+import io.go4j.internal.runtime.Spin;
+import io.go4j.internal.runtime.SpinLock;
+import io.go4j.internal.runtime.Sudog;
+import io.go4j.internal.runtime.WaitQueue;
 import io.go4j.internal.runtime.WaitReason;
-import io.go4j.internal.sync.Spin;
-import io.go4j.internal.sync.WaitList;
-import io.go4j.internal.sync.WaitNode;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A weighted semaphore: Go's {@code golang.org/x/sync/semaphore.Weighted}, bounding access to a
@@ -34,7 +34,7 @@ import java.util.concurrent.locks.LockSupport;
  * acquirer that finds too little weight free but nobody queued first spins a few rounds (see
  * {@link Spin}), retrying the one-CAS path, before it queues; that is the same as arriving a
  * little later, so FIFO order is kept. A queued waiter also spins briefly before parking (see
- * {@link WaitNode#park}), watching for the grant.
+ * {@link Sudog#park}), watching for the grant.
  */
 public final class Semaphore {
 
@@ -56,7 +56,8 @@ public final class Semaphore {
     /** {@code WAITERS |} the weight available now (size minus the weight held). */
     private volatile long state;
     /** Blocked acquirers, oldest first, each with its weight. */
-    private final WaitList waiters = new WaitList();
+    private final SpinLock waitersLock = new SpinLock();
+    private final WaitQueue waiters = new WaitQueue();
 
     /**
      * Creates a semaphore of total weight {@code n}: Go's {@code semaphore.NewWeighted(n)}.
@@ -134,7 +135,7 @@ public final class Semaphore {
             done.receive();
             return ctx.err();
         }
-        WaitNode node = spinThenQueue(n);
+        Sudog node = spinThenQueue(n);
         if (node == null) {
             if (Race.ENABLED) {
                 Race.acquire(this);
@@ -143,18 +144,18 @@ public final class Semaphore {
         }
         // WOKEN, as a Mutex waiter woken to compete: awake with nothing granted.
         Context.StopFunc stopWatching = Context.afterFunc(ctx, () -> {
-            if (withdraw(node, WaitNode.WOKEN)) {
-                LockSupport.unpark(node.thread);
+            if (withdraw(node, false)) {
+                WaitQueue.wake(node);
             }
         });
         try {
-            if (node.park(this, WaitReason.SEMACQUIRE) == WaitNode.WAITING) {
+            if (node.await(this, WaitReason.SEMACQUIRE) == Sudog.WAITING) {
                 cancel(node);
             }
         } finally {
             stopWatching.stop();
         }
-        if (node.state == WaitNode.WOKEN) {
+        if (node.state() == Sudog.WOKEN) {
             return ctx.err();
         }
         err = ctx.err();
@@ -240,8 +241,8 @@ public final class Semaphore {
         if (n > size) {
             blockUntilInterrupted();
         }
-        WaitNode node = spinThenQueue(n);
-        if (node != null && node.park(this, WaitReason.SEMACQUIRE) == WaitNode.WAITING) {
+        Sudog node = spinThenQueue(n);
+        if (node != null && node.await(this, WaitReason.SEMACQUIRE) == Sudog.WAITING) {
             cancel(node);
         }
     }
@@ -251,7 +252,7 @@ public final class Semaphore {
      *
      * @return null if acquired, else the node queued
      */
-    private WaitNode spinThenQueue(long n) {
+    private Sudog spinThenQueue(long n) {
         // Spin while nobody is queued, until n is free or someone queues: state >= n says either,
         // as WAITERS alone exceeds any weight.
         for (int round = 0; ; ) {
@@ -264,21 +265,22 @@ public final class Semaphore {
                 break; // others are queued (this call goes behind them), or spinning no longer pays
             }
         }
-        waiters.lock();
+        waitersLock.lock();
         for (;;) {
             long s = state;
             if ((s & WAITERS) == 0 && s >= n) {
                 if (STATE.compareAndSet(this, s, s - n)) {
-                    waiters.unlock();
+                    waitersLock.unlock();
                     return null;
                 }
             } else if ((s & WAITERS) != 0 || STATE.compareAndSet(this, s, s | WAITERS)) {
                 break;
             }
         }
-        WaitNode node = new WaitNode(n);
-        waiters.addLast(node);
-        waiters.unlock();
+        Sudog node = new Sudog();
+        node.weight = n;
+        waiters.add(node);
+        waitersLock.unlock();
         return node;
     }
 
@@ -288,47 +290,48 @@ public final class Semaphore {
     }
 
     /** Interrupted while queued: leaves and throws, unless granted meanwhile. */
-    private void cancel(WaitNode node) {
-        if (withdraw(node, WaitNode.WAITING)) {
+    private void cancel(Sudog node) {
+        if (withdraw(node, true)) {
             throw new GoInterruptedException();
         }
     }
 
     /**
-     * Takes a queued node out unless it was granted first, leaving it in {@code leftState}.
+     * Takes a queued node out unless it was granted first: cancelled by its owner, or woken
+     * ({@link Sudog#WOKEN}) by its context.
      *
+     * @param byOwner true if the owner cancels it, false if its context wakes it
      * @return true if withdrawn, false if it had been granted
      */
-    private boolean withdraw(WaitNode node, int leftState) {
-        waiters.lock();
-        if (node.state != WaitNode.WAITING) {
-            waiters.unlock();
+    private boolean withdraw(Sudog node, boolean byOwner) {
+        waitersLock.lock();
+        if (!(byOwner ? node.cancel() : node.ready(Sudog.WOKEN))) {
+            waitersLock.unlock();
             return false;
         }
         waiters.remove(node);
         // Leaving the head may let the next waiters in (Go does this too).
-        WaitNode chain = grantFitting();
-        node.state = leftState;
-        waiters.unlock();
-        WaitList.unparkAll(chain);
+        Sudog chain = grantFitting();
+        waitersLock.unlock();
+        WaitQueue.unparkAll(chain);
         return true;
     }
 
     private void releaseSlow(long n) {
-        waiters.lock();
+        waitersLock.lock();
         for (;;) {
             long s = state;
             if (n > size - (s & AVAILABLE)) {
-                waiters.unlock();
+                waitersLock.unlock();
                 throw new IllegalStateException(RELEASED_TOO_MUCH);
             }
             if (STATE.compareAndSet(this, s, s + n)) {
                 break;
             }
         }
-        WaitNode chain = grantFitting();
-        waiters.unlock();
-        WaitList.unparkAll(chain);
+        Sudog chain = grantFitting();
+        waitersLock.unlock();
+        WaitQueue.unparkAll(chain);
     }
 
     /**
@@ -337,9 +340,9 @@ public final class Semaphore {
      *
      * @return the granted nodes, to unpark after unlocking
      */
-    private WaitNode grantFitting() {
-        WaitNode chain = null;
-        for (WaitNode head; (head = waiters.peek()) != null; ) {
+    private Sudog grantFitting() {
+        Sudog chain = null;
+        for (Sudog head; (head = waiters.peek()) != null; ) {
             long w = head.weight;
             long s;
             do {
@@ -348,7 +351,7 @@ public final class Semaphore {
                     return chain; // the head does not fit: everyone behind it waits too
                 }
             } while (!STATE.compareAndSet(this, s, s - w));
-            chain = waiters.grantFirst(WaitNode.GRANTED, chain);
+            chain = waiters.readyFirst(Sudog.GRANTED, chain);
         }
         for (long s; !STATE.compareAndSet(this, s = state, s & ~WAITERS); ) {
             // retry

@@ -3,9 +3,10 @@ package io.go4j.sync;
 import io.go4j.Go;
 import io.go4j.GoInterruptedException;
 import io.go4j.internal.race.Race;
+import io.go4j.internal.runtime.SpinLock;
+import io.go4j.internal.runtime.Sudog;
+import io.go4j.internal.runtime.WaitQueue;
 import io.go4j.internal.runtime.WaitReason;
-import io.go4j.internal.sync.WaitList;
-import io.go4j.internal.sync.WaitNode;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
@@ -52,7 +53,8 @@ public final class WaitGroup {
     /** Counter in the high 32 bits (never negative), waiter count in the low 32 bits. */
     private volatile long state;
     /** Threads in {@link #await()}; its length equals the waiter count, both under its lock. */
-    private final WaitList waiters = new WaitList();
+    private final SpinLock waitersLock = new SpinLock();
+    private final WaitQueue waiters = new WaitQueue();
 
     /** Creates a WaitGroup with a zero counter: Go's {@code var wg sync.WaitGroup}. */
     public WaitGroup() {
@@ -152,21 +154,21 @@ public final class WaitGroup {
     }
 
     private void awaitSlow() {
-        WaitNode node = new WaitNode(0);
-        waiters.lock();
+        Sudog node = new Sudog();
+        waitersLock.lock();
         for (;;) {
             long s = state;
             if ((s >>> 32) == 0) {
-                waiters.unlock();
+                waitersLock.unlock();
                 return;
             }
             if (STATE.compareAndSet(this, s, s + 1)) {
                 break;
             }
         }
-        waiters.addLast(node);
-        waiters.unlock();
-        if (node.park(this, WaitReason.SYNC_WAITGROUP_WAIT) == WaitNode.WAITING) {
+        waiters.add(node);
+        waitersLock.unlock();
+        if (node.await(this, WaitReason.SYNC_WAITGROUP_WAIT) == Sudog.WAITING) {
             cancel(node);
         }
         if (state != 0) {
@@ -175,35 +177,35 @@ public final class WaitGroup {
     }
 
     /** Interrupted: leaves the list and the count and throws, unless released meanwhile. */
-    private void cancel(WaitNode node) {
-        waiters.lock();
-        if (node.state != WaitNode.WAITING) {
-            waiters.unlock();
+    private void cancel(Sudog node) {
+        waitersLock.lock();
+        if (!node.cancel()) {
+            waitersLock.unlock();
             return;
         }
         waiters.remove(node);
         for (long s; !STATE.compareAndSet(this, s = state, s - 1); ) {
             // retry: the counter may be changing
         }
-        waiters.unlock();
+        waitersLock.unlock();
         throw new GoInterruptedException();
     }
 
     /** The counter reached zero with waiters: resets the word and wakes them all. */
     private void releaseWaiters() {
-        waiters.lock();
+        waitersLock.lock();
         for (;;) {
             long s = state;
             if ((s >>> 32) != 0 || (int) s == 0) {
-                waiters.unlock(); // every waiter left, or another add took over
+                waitersLock.unlock(); // every waiter left, or another add took over
                 return;
             }
             if (STATE.compareAndSet(this, s, 0L)) {
                 break;
             }
         }
-        WaitNode chain = waiters.grantAll(WaitNode.GRANTED);
-        waiters.unlock();
-        WaitList.unparkAll(chain);
+        Sudog chain = waiters.readyAll(Sudog.GRANTED);
+        waitersLock.unlock();
+        WaitQueue.unparkAll(chain);
     }
 }

@@ -1,8 +1,8 @@
 package io.go4j.time;
 
 import io.go4j.RecvChan;
-import io.go4j.internal.time.ChanTimer;
-import io.go4j.internal.time.TimerService;
+import io.go4j.internal.runtime.ChanTimer;
+import io.go4j.internal.runtime.TimerService;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -2,9 +2,9 @@ package io.go4j.time;
 
 import io.go4j.GoInterruptedException;
 import io.go4j.RecvChan;
-import io.go4j.internal.time.ChanTimer;
-import io.go4j.internal.time.FuncTimer;
-import io.go4j.internal.time.TimerService;
+import io.go4j.internal.runtime.ChanTimer;
+import io.go4j.internal.runtime.FuncTimer;
+import io.go4j.internal.runtime.TimerService;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -3,8 +3,8 @@ package io.go4j.time;
 import io.go4j.Chan;
 import io.go4j.RecvChan;
 import io.go4j.internal.race.Race;
-import io.go4j.internal.time.RuntimeTimer;
-import io.go4j.internal.time.TimerService;
+import io.go4j.internal.runtime.RuntimeTimer;
+import io.go4j.internal.runtime.TimerService;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,6 +1,5 @@
 package io.go4j.internal.runtime;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -94,16 +93,6 @@ public final class CarrierPool implements Executor {
     /** Go caps its threads at 10,000; spares beyond a few hundred would only thrash. */
     private static final int MAX_SPARES = 256;
 
-    private static final VarHandle IDLE_LOCK;
-
-    static {
-        try {
-            IDLE_LOCK = MethodHandles.lookup().findVarHandle(CarrierPool.class, "idleLock", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     final GlobalQueue global = new GlobalQueue();
     /** Workers looking for work to steal; the pool wakes an idle worker only when none is. */
     final AtomicInteger spinning = new AtomicInteger();
@@ -112,14 +101,15 @@ public final class CarrierPool implements Executor {
 
     private final String name;
     /**
-     * 1 while held, else 0: a spin lock, because its holders include goroutines waking a worker
-     * from inside {@link #execute}. A lock that parks would park such a goroutine while it holds
-     * the pool's one {@link #spinning} token, and the thread that released the lock would then
-     * queue it where no worker is woken to look (a retiring spare's {@code runnext}): every later
-     * wake-up sees the token and wakes nobody, and the pool stops. Each holder only moves a few
-     * references and never blocks, so waiting means spinning a few hundred nanoseconds.
+     * Taken with {@link SpinLock#lockHoldingOthers()}, which never yields nor parks, because its
+     * holders include goroutines waking a worker from inside {@link #execute}. A lock that parks
+     * would park such a goroutine while it holds the pool's one {@link #spinning} token, and the
+     * thread that released the lock would then queue it where no worker is woken to look (a
+     * retiring spare's {@code runnext}): every later wake-up sees the token and wakes nobody, and
+     * the pool stops. Each holder only moves a few references and never blocks, so waiting means
+     * spinning a few hundred nanoseconds.
      */
-    private volatile int idleLock;
+    private final SpinLock idleLock = new SpinLock();
     /** Guarded by idleLock; most recently idle first, as its caches are the warmest. */
     private final ArrayDeque<Worker> idleWorkers = new ArrayDeque<>();
     /** Size of idleWorkers, readable without the lock. */
@@ -207,7 +197,7 @@ public final class CarrierPool implements Executor {
             return;
         }
         Worker w = null;
-        lockIdle();
+        idleLock.lockHoldingOthers();
         try {
             w = idleWorkers.poll();
             if (w != null) {
@@ -216,7 +206,7 @@ public final class CarrierPool implements Executor {
                 w.idle = false;
             }
         } finally {
-            unlockIdle();
+            idleLock.unlock();
         }
         if (w == null) {
             spinning.decrementAndGet();
@@ -237,19 +227,19 @@ public final class CarrierPool implements Executor {
     }
 
     void pushIdle(Worker w) {
-        lockIdle();
+        idleLock.lockHoldingOthers();
         try {
             w.idle = true;
             idleWorkers.push(w);
             idleCount = idleWorkers.size();
         } finally {
-            unlockIdle();
+            idleLock.unlock();
         }
     }
 
     /** @return true if {@code w} was still idle; false if a waker took it off the list first */
     boolean removeIdle(Worker w) {
-        lockIdle();
+        idleLock.lockHoldingOthers();
         try {
             if (!w.idle) {
                 return false;
@@ -258,7 +248,7 @@ public final class CarrierPool implements Executor {
             idleWorkers.remove(w);
             idleCount = idleWorkers.size();
         } finally {
-            unlockIdle();
+            idleLock.unlock();
         }
         Sysmon.nudge();
         return true;
@@ -271,7 +261,7 @@ public final class CarrierPool implements Executor {
      * @return false if the spare should stay after all: a worker got stuck meanwhile
      */
     boolean retire(Worker w) {
-        lockIdle();
+        idleLock.lockHoldingOthers();
         try {
             if (!terminated && stuckWorkers.get() != 0) {
                 return false;
@@ -285,7 +275,7 @@ public final class CarrierPool implements Executor {
             }
             return true;
         } finally {
-            unlockIdle();
+            idleLock.unlock();
         }
     }
 
@@ -297,7 +287,7 @@ public final class CarrierPool implements Executor {
 
     private void startSpare() {
         Worker spare;
-        lockIdle();
+        idleLock.lockHoldingOthers();
         try {
             spare = new Worker(this, name + "-spare-" + sparesStarted++, true);
             Worker[] all = workers;
@@ -305,21 +295,9 @@ public final class CarrierPool implements Executor {
             more[all.length] = spare;
             workers = more;
         } finally {
-            unlockIdle();
+            idleLock.unlock();
         }
         spare.start();
-    }
-
-    private void lockIdle() {
-        while (!IDLE_LOCK.compareAndSet(this, 0, 1)) {
-            while (idleLock != 0) {
-                Thread.onSpinWait();
-            }
-        }
-    }
-
-    private void unlockIdle() {
-        IDLE_LOCK.setRelease(this, 0);
     }
 
     private int spareCount() {

@@ -2,7 +2,6 @@ package io.go4j.internal.runtime;
 
 import io.go4j.GoInterruptedException;
 import io.go4j.internal.race.Race;
-import io.go4j.internal.time.TimerService;
 import io.go4j.runtime.GoroutineInfo;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

@@ -1,7 +1,6 @@
 package io.go4j.internal.runtime;
 
 import io.go4j.GoInterruptedException;
-import io.go4j.internal.time.TimerService;
 import io.go4j.runtime.DeadlockException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

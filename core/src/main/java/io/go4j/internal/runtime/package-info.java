@@ -1,5 +1,6 @@
 /**
- * go4j's goroutine runtime: Go's {@code runtime/proc.go} and its neighbours, on virtual threads.
+ * go4j's goroutine runtime: Go's {@code runtime/proc.go} and its neighbours ({@code chan.go}'s and
+ * {@code sema.go}'s parking, {@code time.go}'s timers), on virtual threads.
  * The scheduling policy is set out once, in the class comment of {@link CarrierPool}.
  *
  * <table>
@@ -16,6 +17,18 @@
  * <tr><td>{@code waitReason}</td><td>{@link WaitReason}</td></tr>
  * <tr><td>{@code traceback} of all goroutines</td><td>{@link GoroutineDump}</td></tr>
  * <tr><td>a Go process (one {@code main})</td><td>{@link Program}</td></tr>
+ * <tr><td>{@code sudog}, in {@code chan.go} and {@code sema.go} alike</td><td>{@link Sudog}</td></tr>
+ * <tr><td>{@code waitq}, a {@code semaRoot}'s queue</td><td>{@link WaitQueue}</td></tr>
+ * <tr><td>{@code canSpin}, {@code procyield}</td><td>{@link Spin}, {@link CarrierWork}</td></tr>
+ * <tr><td>{@code mutex} ({@code lock2}, {@code unlock2})</td><td>{@link SpinLock}</td></tr>
+ * <tr><td>{@code hchan.buf}</td><td>{@link RingBuffer}</td></tr>
+ * <tr><td>{@code timer}</td><td>{@link RuntimeTimer}</td></tr>
+ * <tr><td>a P's timer heap and the thread that runs it</td><td>{@link TimerService}</td></tr>
+ * <tr><td>the timer of a timer channel, {@code hchan.timer}, {@code maybeRunChan},
+ *     {@code blockTimerChan}</td><td>{@link ChanTimer}, {@link ChannelTimer}</td></tr>
+ * <tr><td>the timer of {@code time.AfterFunc}</td><td>{@link FuncTimer}</td></tr>
+ * <tr><td>the channels of timers, made from outside {@code io.go4j} (the JDK's
+ *     {@code SharedSecrets} idiom)</td><td>{@link TimerChannels}</td></tr>
  * <tr><td>one Go runtime ({@code GOMAXPROCS} Ps)</td>
  *     <td>{@link GoroutineGroup}, behind {@code io.go4j.runtime.Scheduler}</td></tr>
  * </table>

@@ -1,7 +1,6 @@
-package io.go4j.internal.time;
+package io.go4j.internal.runtime;
 
 import io.go4j.internal.race.Race;
-import io.go4j.internal.runtime.Goroutines;
 import java.util.function.Consumer;
 
 /**

@@ -1,9 +1,6 @@
-package io.go4j.internal.time;
+package io.go4j.internal.runtime;
 
 import io.go4j.GoInterruptedException;
-import io.go4j.internal.runtime.GoroutineGroup;
-import io.go4j.internal.runtime.Goroutines;
-import io.go4j.internal.runtime.WaitReason;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;

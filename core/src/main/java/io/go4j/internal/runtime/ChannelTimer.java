@@ -1,4 +1,4 @@
-package io.go4j.internal.chan;
+package io.go4j.internal.runtime;
 
 /**
  * The timer that owns a timer channel: Go's {@code hchan.timer}.

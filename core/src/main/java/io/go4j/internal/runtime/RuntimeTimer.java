@@ -1,4 +1,4 @@
-package io.go4j.internal.time;
+package io.go4j.internal.runtime;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -133,7 +133,7 @@ public abstract class RuntimeTimer {
 
     /**
      * A receiver polls the timer's channel: fires the timer now if it is due, wherever it is.
-     * See {@link io.go4j.internal.chan.ChannelTimer#maybeRun()}.
+     * See {@link ChannelTimer#maybeRun()}.
      *
      * @return true if the timer was not due (it did not fire now)
      */

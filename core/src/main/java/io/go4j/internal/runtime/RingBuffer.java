@@ -1,4 +1,4 @@
-package io.go4j.internal.chan;
+package io.go4j.internal.runtime;
 
 /**
  * The FIFO buffer of a buffered channel: Go's {@code hchan.buf}.

@@ -1,7 +1,5 @@
-package io.go4j.internal.chan;
+package io.go4j.internal.runtime;
 
-import io.go4j.internal.runtime.CarrierPool;
-import io.go4j.internal.runtime.VirtualThreads;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 

@@ -1,8 +1,6 @@
-package io.go4j.internal.time;
+package io.go4j.internal.runtime;
 
 import io.go4j.Chan;
-import io.go4j.internal.chan.ChannelTimer;
-import io.go4j.internal.chan.TimerChannels;
 import java.time.Instant;
 
 /**

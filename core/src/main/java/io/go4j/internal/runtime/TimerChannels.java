@@ -1,4 +1,4 @@
-package io.go4j.internal.chan;
+package io.go4j.internal.runtime;
 
 import io.go4j.Chan;
 import java.time.Instant;

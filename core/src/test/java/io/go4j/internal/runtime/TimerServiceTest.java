@@ -1,4 +1,4 @@
-package io.go4j.internal.time;
+package io.go4j.internal.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
