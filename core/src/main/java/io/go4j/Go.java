@@ -1,7 +1,7 @@
 package io.go4j;
 
 import io.go4j.internal.race.Race;
-import io.go4j.internal.runtime.GoroutineGroup;
+import io.go4j.internal.runtime.SchedulerCore;
 import io.go4j.internal.runtime.Program;
 
 /**
@@ -27,7 +27,7 @@ public final class Go {
      * @return the goroutine's thread, already started
      */
     public static Thread go(Runnable body) {
-        return GoroutineGroup.defaultGroup().start(body);
+        return SchedulerCore.defaultCore().start(body);
     }
 
     /**
@@ -72,7 +72,7 @@ public final class Go {
      */
     public static void main(Runnable body) {
         Program program = Program.start();
-        GoroutineGroup.defaultGroup().start(() -> {
+        SchedulerCore.defaultCore().start(() -> {
             body.run();
             if (Race.ENABLED) {
                 Race.release(program);

@@ -1,6 +1,6 @@
 package io.go4j.runtime;
 
-import io.go4j.internal.runtime.GoroutineGroup;
+import io.go4j.internal.runtime.SchedulerCore;
 import java.util.List;
 
 /**
@@ -32,16 +32,16 @@ public final class Scheduler implements AutoCloseable {
         JDK_DEFAULT
     }
 
-    private final GoroutineGroup group;
+    private final SchedulerCore core;
     private final boolean isDefault;
 
-    private Scheduler(GoroutineGroup group, boolean isDefault) {
-        this.group = group;
+    private Scheduler(SchedulerCore core, boolean isDefault) {
+        this.core = core;
         this.isDefault = isDefault;
     }
 
     private static final class Default {
-        static final Scheduler INSTANCE = new Scheduler(GoroutineGroup.defaultGroup(), true);
+        static final Scheduler INSTANCE = new Scheduler(SchedulerCore.defaultCore(), true);
     }
 
     /**
@@ -65,7 +65,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws IllegalArgumentException if {@code procs} is not positive
      */
     public static Scheduler create(int procs) {
-        return new Scheduler(new GoroutineGroup("go4j-" + procs + "p", procs), false);
+        return new Scheduler(new SchedulerCore("go4j-" + procs + "p", procs), false);
     }
 
     /**
@@ -77,7 +77,7 @@ public final class Scheduler implements AutoCloseable {
      * @throws IllegalStateException if the scheduler is closed
      */
     public Thread go(Runnable body) {
-        return group.start(body);
+        return core.start(body);
     }
 
     /**
@@ -87,7 +87,7 @@ public final class Scheduler implements AutoCloseable {
      * @return the number of procs
      */
     public int procs() {
-        return group.procs();
+        return core.procs();
     }
 
     /**
@@ -97,7 +97,7 @@ public final class Scheduler implements AutoCloseable {
      * @return the number of live goroutines
      */
     public int numGoroutine() {
-        return group.live();
+        return core.live();
     }
 
     /**
@@ -115,7 +115,7 @@ public final class Scheduler implements AutoCloseable {
      * @return the dump, one paragraph per goroutine
      */
     public String dump() {
-        return group.dump();
+        return core.dump();
     }
 
     /**
@@ -127,7 +127,7 @@ public final class Scheduler implements AutoCloseable {
      * @return the live goroutines, lowest id first
      */
     public List<GoroutineInfo> goroutines() {
-        return group.goroutines();
+        return core.goroutines();
     }
 
     /**
@@ -137,7 +137,7 @@ public final class Scheduler implements AutoCloseable {
      * @return the mode
      */
     public Mode mode() {
-        return group.ownCarriers() ? Mode.GO4J : Mode.JDK_DEFAULT;
+        return core.ownCarriers() ? Mode.GO4J : Mode.JDK_DEFAULT;
     }
 
     /**
@@ -157,7 +157,7 @@ public final class Scheduler implements AutoCloseable {
         if (isDefault) {
             throw new IllegalStateException("the default scheduler cannot be closed");
         }
-        group.close();
+        core.close();
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class Goroutine implements Runnable, Thread.UncaughtExceptionHandle
         }
     }
 
-    final GoroutineGroup group;
+    final SchedulerCore scheduler;
     /** The {@code Go.main} program the goroutine belongs to, or null. */
     final Program program;
     private final Runnable body;
@@ -49,8 +49,8 @@ public final class Goroutine implements Runnable, Thread.UncaughtExceptionHandle
      */
     long waitSince;
 
-    Goroutine(GoroutineGroup group, Program program, Runnable body) {
-        this.group = group;
+    Goroutine(SchedulerCore scheduler, Program program, Runnable body) {
+        this.scheduler = scheduler;
         this.program = program;
         this.body = body;
     }
@@ -80,7 +80,7 @@ public final class Goroutine implements Runnable, Thread.UncaughtExceptionHandle
 
     /** @return true if {@code e} is the interrupt sent by the end of the program or scheduler */
     private boolean stoppedByEnd(Throwable e) {
-        return e instanceof GoInterruptedException && (group.isClosed() || (program != null && program.isOver()));
+        return e instanceof GoInterruptedException && (scheduler.isClosed() || (program != null && program.isOver()));
     }
 
     /**

@@ -42,10 +42,10 @@ public final class Goroutines {
         return Thread.currentThread().getUncaughtExceptionHandler() instanceof Goroutine g ? g : null;
     }
 
-    /** @return the group of the goroutine the current thread runs, or null if it is not one */
-    public static GoroutineGroup currentGroup() {
+    /** @return the scheduler of the goroutine the current thread runs, or null if it is not one */
+    public static SchedulerCore currentScheduler() {
         Goroutine g = current();
-        return g == null ? null : g.group;
+        return g == null ? null : g.scheduler;
     }
 
     /**
@@ -61,11 +61,11 @@ public final class Goroutines {
     public static Consumer<Runnable> starterForCaller() {
         Goroutine self = current();
         if (self == null) {
-            return GoroutineGroup.defaultGroup()::start;
+            return SchedulerCore.defaultCore()::start;
         }
-        GoroutineGroup group = self.group;
+        SchedulerCore scheduler = self.scheduler;
         Program program = self.program;
-        return body -> group.startOrHandOver(body, program);
+        return body -> scheduler.startOrHandOver(body, program);
     }
 
     static void started(Goroutine g) {
@@ -91,7 +91,7 @@ public final class Goroutines {
                 g.next.prev = g.prev;
             }
         }
-        g.group.ended();
+        g.scheduler.ended();
         if (g.program != null) {
             g.program.exited();
         }

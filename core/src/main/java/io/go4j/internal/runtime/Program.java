@@ -46,7 +46,7 @@ public final class Program {
     private final CompletableFuture<Void> outcome = new CompletableFuture<>();
     /**
      * Set once the program is over, before its goroutines are interrupted: a goroutine that
-     * starts afterwards sees it and is interrupted at once (see {@link GoroutineGroup#start}).
+     * starts afterwards sees it and is interrupted at once (see {@link SchedulerCore#start}).
      */
     private volatile boolean over;
     /** Sysmon only: the wakeups count at which it suspected a deadlock, or -1. */

@@ -90,8 +90,8 @@ public final class TimerService {
      * @return the timer service to use
      */
     public static TimerService current() {
-        GoroutineGroup group = Goroutines.currentGroup();
-        return group == null ? DEFAULT : group.timers();
+        SchedulerCore scheduler = Goroutines.currentScheduler();
+        return scheduler == null ? DEFAULT : scheduler.timers();
     }
 
     /**

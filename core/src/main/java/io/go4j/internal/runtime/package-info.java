@@ -30,7 +30,7 @@
  * <tr><td>the channels of timers, made from outside {@code io.go4j} (the JDK's
  *     {@code SharedSecrets} idiom)</td><td>{@link TimerChannels}</td></tr>
  * <tr><td>one Go runtime ({@code GOMAXPROCS} Ps)</td>
- *     <td>{@link GoroutineGroup}, behind {@code io.go4j.runtime.Scheduler}</td></tr>
+ *     <td>{@link SchedulerCore}, behind {@code io.go4j.runtime.Scheduler}</td></tr>
  * </table>
  */
 package io.go4j.internal.runtime;

@@ -17,14 +17,14 @@ import java.util.concurrent.atomic.LongAdder;
  * so once, as a WARNING). The books (wait reasons, dumps, programs, deadlock detection) are kept
  * the same way in both modes.
  */
-public final class GoroutineGroup {
+public final class SchedulerCore {
 
 
     private final int procs;
     /** Null when the goroutines run on the JDK's default scheduler. */
     private final CarrierPool pool;
     private final ThreadFactory threads;
-    /** The timers of {@code io.go4j.time} called from this group's goroutines. */
+    /** The timers of {@code io.go4j.time} called from this scheduler's goroutines. */
     private final TimerService timers;
     /**
      * Goroutines started and not yet ended; counted before the closed check (see start). An
@@ -38,12 +38,12 @@ public final class GoroutineGroup {
     private final boolean recordCreationSites = CreationSite.enabled();
 
     private static final class Default {
-        static final GoroutineGroup GROUP = new GoroutineGroup("go4j", defaultProcs(), TimerService.defaultService());
+        static final SchedulerCore CORE = new SchedulerCore("go4j", defaultProcs(), TimerService.defaultService());
     }
 
-    /** @return the group behind {@code Go.go} and the default scheduler, created on first use */
-    public static GoroutineGroup defaultGroup() {
-        return Default.GROUP;
+    /** @return the scheduler behind {@code Go.go} and the default scheduler, created on first use */
+    public static SchedulerCore defaultCore() {
+        return Default.CORE;
     }
 
     /** Go's rule for GOMAXPROCS, with a system property as the JVM's second source. */
@@ -65,11 +65,11 @@ public final class GoroutineGroup {
      * @param name prefix of the carriers' thread names
      * @param procs how many goroutines may run at once (Go's GOMAXPROCS)
      */
-    public GoroutineGroup(String name, int procs) {
+    public SchedulerCore(String name, int procs) {
         this(name, procs, new TimerService());
     }
 
-    private GoroutineGroup(String name, int procs, TimerService timers) {
+    private SchedulerCore(String name, int procs, TimerService timers) {
         if (procs < 1) {
             throw new IllegalArgumentException("procs must be positive: " + procs);
         }
@@ -85,7 +85,7 @@ public final class GoroutineGroup {
         }
     }
 
-    /** @return true once {@link #close()} began: the group's goroutines are being interrupted */
+    /** @return true once {@link #close()} began: the scheduler's goroutines are being interrupted */
     boolean isClosed() {
         return closed;
     }
@@ -119,7 +119,7 @@ public final class GoroutineGroup {
     /**
      * Starts a goroutine running {@code body} as part of {@code program} (or of none).
      *
-     * @throws IllegalStateException if the group is closed
+     * @throws IllegalStateException if the scheduler is closed
      */
     public Thread start(Runnable body, Program program) {
         Thread t = tryStart(body, program);
@@ -130,23 +130,23 @@ public final class GoroutineGroup {
     }
 
     /**
-     * Starts a goroutine running {@code body} as part of {@code program} on this group, or on
-     * the default group once this one is closed: for timers, which outlive the scheduler their
+     * Starts a goroutine running {@code body} as part of {@code program} on this scheduler, or on
+     * the default scheduler once this one is closed: for timers, which outlive the scheduler their
      * goroutine made them on.
      */
     public Thread startOrHandOver(Runnable body, Program program) {
         Thread t = tryStart(body, program);
-        return t != null ? t : defaultGroup().start(body, program);
+        return t != null ? t : defaultCore().start(body, program);
     }
 
     /**
-     * Starts a goroutine, unless the group is closed. A goroutine is counted before the closed
+     * Starts a goroutine, unless the scheduler is closed. A goroutine is counted before the closed
      * check and listed before it starts, and looks at {@code closed} (and at its program's end)
      * once more after it is listed: whichever way it races a {@link #close()} or the end of its
      * program, either the goroutine sees the flag, or the closer's scan of the list (which comes
      * after setting the flag) sees the goroutine, and it is interrupted.
      *
-     * @return the started thread, or null if the group is closed
+     * @return the started thread, or null if the scheduler is closed
      */
     private Thread tryStart(Runnable body, Program program) {
         live.increment();
@@ -189,34 +189,34 @@ public final class GoroutineGroup {
         }
     }
 
-    /** @return Go's goroutine dump of this group's live goroutines */
+    /** @return Go's goroutine dump of this scheduler's live goroutines */
     public String dump() {
-        return GoroutineDump.format(Goroutines.select(g -> g.group == this));
+        return GoroutineDump.format(Goroutines.select(g -> g.scheduler == this));
     }
 
-    /** @return this group's live goroutines as a dump shows them, oldest id first */
+    /** @return this scheduler's live goroutines as a dump shows them, oldest id first */
     public List<GoroutineInfo> goroutines() {
-        return GoroutineDump.describe(Goroutines.select(g -> g.group == this));
+        return GoroutineDump.describe(Goroutines.select(g -> g.scheduler == this));
     }
 
     /**
      * Refuses new goroutines, interrupts the live ones and waits until they have all ended; then
      * the carriers exit.
      *
-     * @throws IllegalStateException if called from one of the group's own goroutines
+     * @throws IllegalStateException if called from one of the scheduler's own goroutines
      * @throws GoInterruptedException if the calling thread is interrupted while waiting (the
-     *     group stays closed; its carriers exit once its goroutines end)
+     *     scheduler stays closed; its carriers exit once its goroutines end)
      */
     public void close() {
         Goroutine self = Goroutines.current();
-        if (self != null && self.group == this) {
+        if (self != null && self.scheduler == this) {
             throw new IllegalStateException("scheduler closed from one of its own goroutines");
         }
         closed = true;
         if (live.sum() == 0) {
             drain();
         }
-        for (Goroutine g : Goroutines.select(g -> g.group == this)) {
+        for (Goroutine g : Goroutines.select(g -> g.scheduler == this)) {
             g.thread.interrupt();
         }
         try {
