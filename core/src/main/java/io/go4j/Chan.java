@@ -5,7 +5,7 @@ import io.go4j.internal.runtime.ChannelTimer;
 import io.go4j.internal.runtime.RingBuffer;
 import io.go4j.internal.runtime.SpinLock;
 import io.go4j.internal.runtime.Sudog;
-import io.go4j.internal.runtime.TimerChannels;
+import io.go4j.internal.runtime.SharedSecrets;
 import io.go4j.internal.runtime.WaitQueue;
 import io.go4j.internal.runtime.WaitReason;
 import java.lang.invoke.MethodHandles;
@@ -64,7 +64,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
-        TimerChannels.install(timer -> new Chan<>(1, timer));
+        SharedSecrets.installTimerChanFactory(timer -> new Chan<>(1, timer));
     }
 
     /**

@@ -1,17 +1,19 @@
 package io.go4j.context;
 
 import io.go4j.Go;
-import io.go4j.sync.Once;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The hidden child context behind {@link Context#afterFunc}: Go's {@code afterFuncCtx}. When its
  * parent is done it starts the function in a new goroutine, unless it was stopped first; the
- * {@link Once} decides between the two.
+ * first to set {@code decided} decides between the two (Go uses a {@code sync.Once}; an atomic
+ * flag keeps {@code io.go4j.context} from depending on {@code io.go4j.sync}, which depends on
+ * it for {@code ErrGroup} and {@code Semaphore.acquire(Context, long)}).
  */
 final class AfterFuncContext extends CancelContext {
 
     private final Runnable f;
-    private final Once once = new Once();
+    private final AtomicBoolean decided = new AtomicBoolean();
 
     AfterFuncContext(Context parent, Runnable f) {
         super(parent);
@@ -20,7 +22,9 @@ final class AfterFuncContext extends CancelContext {
 
     @Override
     void canceled() {
-        once.run(() -> Go.go(f));
+        if (decided.compareAndSet(false, true)) {
+            Go.go(f);
+        }
     }
 
     /**
@@ -30,11 +34,10 @@ final class AfterFuncContext extends CancelContext {
      * @return true if this call prevented the function from running
      */
     boolean stop() {
-        boolean[] stopped = {false};
-        once.run(() -> stopped[0] = true);
-        if (stopped[0]) {
+        boolean stopped = decided.compareAndSet(false, true);
+        if (stopped) {
             cancel(true, Context.CANCELED, null);
         }
-        return stopped[0];
+        return stopped;
     }
 }

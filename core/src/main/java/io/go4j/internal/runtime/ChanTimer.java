@@ -28,7 +28,7 @@ public final class ChanTimer extends RuntimeTimer implements ChannelTimer {
      */
     public ChanTimer(TimerService service) {
         super(service, true);
-        this.c = TimerChannels.make(this);
+        this.c = SharedSecrets.newTimerChan(this);
     }
 
     /**

@@ -28,7 +28,7 @@
  *     {@code blockTimerChan}</td><td>{@link ChanTimer}, {@link ChannelTimer}</td></tr>
  * <tr><td>the timer of {@code time.AfterFunc}</td><td>{@link FuncTimer}</td></tr>
  * <tr><td>the channels of timers, made from outside {@code io.go4j} (the JDK's
- *     {@code SharedSecrets} idiom)</td><td>{@link TimerChannels}</td></tr>
+ *     {@code SharedSecrets} idiom)</td><td>{@link SharedSecrets}</td></tr>
  * <tr><td>one Go runtime ({@code GOMAXPROCS} Ps)</td>
  *     <td>{@link SchedulerCore}, behind {@code io.go4j.runtime.Scheduler}</td></tr>
  * </table>

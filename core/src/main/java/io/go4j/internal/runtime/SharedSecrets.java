@@ -5,15 +5,19 @@ import java.time.Instant;
 import java.util.function.Function;
 
 /**
- * Makes the channels of timers, whose constructor is private to {@code io.go4j}: {@link Chan}
- * hands its factory over from its static initializer (the JDK's {@code SharedSecrets} pattern).
+ * What the runtime may do with {@code io.go4j}'s public types beyond their public API, named
+ * after the JDK's {@code jdk.internal.access.SharedSecrets}, which does the same for
+ * {@code java.lang}: the public class hands a function over from its static initializer, and the
+ * runtime calls it. The one secret is the making of a timer's channel, whose constructor is
+ * private to {@code io.go4j} ({@link Chan}); this class is the one place where the runtime
+ * depends back on {@code io.go4j} for more than its exceptions.
  */
-public final class TimerChannels {
+public final class SharedSecrets {
 
     /** Set once, by Chan's static initializer. */
     private static volatile Function<ChannelTimer, Chan<Instant>> factory;
 
-    private TimerChannels() {
+    private SharedSecrets() {
     }
 
     /**
@@ -22,7 +26,7 @@ public final class TimerChannels {
      * @param chanFactory makes a channel of capacity 1 owned by a timer
      * @throws IllegalStateException if a factory was installed already
      */
-    public static void install(Function<ChannelTimer, Chan<Instant>> chanFactory) {
+    public static void installTimerChanFactory(Function<ChannelTimer, Chan<Instant>> chanFactory) {
         if (factory != null) {
             throw new IllegalStateException("timer channel factory installed twice");
         }
@@ -36,7 +40,7 @@ public final class TimerChannels {
      * @param timer the timer that alone sends on the channel
      * @return a new open channel
      */
-    public static Chan<Instant> make(ChannelTimer timer) {
+    public static Chan<Instant> newTimerChan(ChannelTimer timer) {
         Function<ChannelTimer, Chan<Instant>> f = factory;
         if (f == null) {
             initialize(Chan.class);
