@@ -1,11 +1,11 @@
 package io.go4j;
 
 import io.go4j.internal.race.Race;
-import io.go4j.internal.runtime.ChannelTimer;
+import io.go4j.internal.runtime.ChanTimer;
 import io.go4j.internal.runtime.RingBuffer;
+import io.go4j.internal.runtime.SharedSecrets;
 import io.go4j.internal.runtime.SpinLock;
 import io.go4j.internal.runtime.Sudog;
-import io.go4j.internal.runtime.SharedSecrets;
 import io.go4j.internal.runtime.WaitQueue;
 import io.go4j.internal.runtime.WaitReason;
 import java.lang.invoke.MethodHandles;
@@ -77,9 +77,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     private final int capacity;
     /**
      * The timer that alone sends on this channel (Go's {@code c.timer}), or null for an ordinary
-     * channel. A receive tells it when it polls and when it blocks; see {@link ChannelTimer}.
+     * channel. A receive tells it when it polls and when it blocks; see {@link ChanTimer}.
      */
-    final ChannelTimer timer;
+    final ChanTimer timer;
 
     /**
      * Guards every field below. Held only by a running thread that moves a few references: a
@@ -102,7 +102,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         this(capacity, null);
     }
 
-    private Chan(int capacity, ChannelTimer timer) {
+    private Chan(int capacity, ChanTimer timer) {
         this.capacity = capacity;
         this.buffer = capacity == 0 ? null : new RingBuffer(capacity);
         this.timer = timer;

@@ -1,7 +1,7 @@
 package io.go4j;
 
 import io.go4j.internal.race.Race;
-import io.go4j.internal.runtime.ChannelTimer;
+import io.go4j.internal.runtime.ChanTimer;
 import io.go4j.internal.runtime.Sudog;
 import io.go4j.internal.runtime.WaitReason;
 import java.util.Arrays;
@@ -558,7 +558,7 @@ public final class Select {
         if (timers == 0) {
             return readied(owner, owner.await(Select.class, WaitReason.SELECT));
         }
-        ChannelTimer[] queued = new ChannelTimer[timers];
+        ChanTimer[] queued = new ChanTimer[timers];
         for (int i = 0, k = 0; k < timers; i++) {
             if (waiters[i] != null && isTimerCase(cases[i])) {
                 queued[k++] = cases[i].chan.timer;

@@ -12,7 +12,7 @@ import java.time.Instant;
  * The timer is lazy (see {@link RuntimeTimer}): its channel tells it when receivers poll and
  * block, and it is in the heap only while one is blocked.
  */
-public final class ChanTimer extends RuntimeTimer implements ChannelTimer {
+public final class ChanTimer extends RuntimeTimer {
 
     private final Chan<Instant> c;
     /**
@@ -41,11 +41,18 @@ public final class ChanTimer extends RuntimeTimer implements ChannelTimer {
     }
 
     /**
-     * Fires the timer if it is due. The answer reads {@link #sent} without the monitor: a stale
-     * one only makes a select look at this channel earlier or later among its cases, never
-     * changes what it finds there.
+     * Called before a receive looks at the channel: if the timer is due, it sends its value now,
+     * so that the receive finds it (Go's {@code maybeRunChan}). Like {@link #block()} and
+     * {@link #unblock()}, which the channel calls around a receiver's park, it is never called
+     * with the channel's lock held, because the timer takes that lock when it fires.
+     *
+     * <p>The answer reads {@link #sent} without the monitor: a stale one only makes a select look
+     * at this channel earlier or later among its cases, never changes what it finds there.
+     *
+     * @return true if the channel holds no value of the timer and none can come before the timer
+     *     is due: a select may look at this channel after its other cases, which spares it the
+     *     channel's lock whenever another case is ready (every select whose timeout was not needed)
      */
-    @Override
     public boolean maybeRun() {
         return runIfDue() && !sent;
     }

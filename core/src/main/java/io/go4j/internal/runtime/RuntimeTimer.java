@@ -133,7 +133,7 @@ public abstract class RuntimeTimer {
 
     /**
      * A receiver polls the timer's channel: fires the timer now if it is due, wherever it is.
-     * See {@link ChannelTimer#maybeRun()}.
+     * See {@link ChanTimer#maybeRun()}.
      *
      * @return true if the timer was not due (it did not fire now)
      */

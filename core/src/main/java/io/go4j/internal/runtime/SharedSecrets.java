@@ -15,7 +15,7 @@ import java.util.function.Function;
 public final class SharedSecrets {
 
     /** Set once, by Chan's static initializer. */
-    private static volatile Function<ChannelTimer, Chan<Instant>> factory;
+    private static volatile Function<ChanTimer, Chan<Instant>> factory;
 
     private SharedSecrets() {
     }
@@ -26,7 +26,7 @@ public final class SharedSecrets {
      * @param chanFactory makes a channel of capacity 1 owned by a timer
      * @throws IllegalStateException if a factory was installed already
      */
-    public static void installTimerChanFactory(Function<ChannelTimer, Chan<Instant>> chanFactory) {
+    public static void installTimerChanFactory(Function<ChanTimer, Chan<Instant>> chanFactory) {
         if (factory != null) {
             throw new IllegalStateException("timer channel factory installed twice");
         }
@@ -35,13 +35,13 @@ public final class SharedSecrets {
 
     /**
      * Makes the channel of {@code timer}: capacity 1, and it tells {@code timer} about its
-     * receivers (see {@link ChannelTimer}).
+     * receivers (see {@link ChanTimer}).
      *
      * @param timer the timer that alone sends on the channel
      * @return a new open channel
      */
-    public static Chan<Instant> newTimerChan(ChannelTimer timer) {
-        Function<ChannelTimer, Chan<Instant>> f = factory;
+    public static Chan<Instant> newTimerChan(ChanTimer timer) {
+        Function<ChanTimer, Chan<Instant>> f = factory;
         if (f == null) {
             initialize(Chan.class);
             f = factory;

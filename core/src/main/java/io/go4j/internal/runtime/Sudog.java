@@ -164,15 +164,15 @@ public final class Sudog {
      * @param timers the timers of the timer channels it waits on, one per queued case
      * @return the outcome, or {@link #WAITING} if interrupted first
      */
-    public int await(Object blocker, WaitReason reason, ChannelTimer... timers) {
+    public int await(Object blocker, WaitReason reason, ChanTimer... timers) {
         if (spin()) {
             return state;
         }
-        for (ChannelTimer t : timers) {
+        for (ChanTimer t : timers) {
             t.block();
         }
         int outcome = park(blocker, reason);
-        for (ChannelTimer t : timers) {
+        for (ChanTimer t : timers) {
             t.unblock();
         }
         return outcome;

@@ -25,7 +25,7 @@
  * <tr><td>{@code timer}</td><td>{@link RuntimeTimer}</td></tr>
  * <tr><td>a P's timer heap and the thread that runs it</td><td>{@link TimerService}</td></tr>
  * <tr><td>the timer of a timer channel, {@code hchan.timer}, {@code maybeRunChan},
- *     {@code blockTimerChan}</td><td>{@link ChanTimer}, {@link ChannelTimer}</td></tr>
+ *     {@code blockTimerChan}</td><td>{@link ChanTimer}</td></tr>
  * <tr><td>the timer of {@code time.AfterFunc}</td><td>{@link FuncTimer}</td></tr>
  * <tr><td>the channels of timers, made from outside {@code io.go4j} (the JDK's
  *     {@code SharedSecrets} idiom)</td><td>{@link SharedSecrets}</td></tr>
