@@ -34,7 +34,7 @@ public final class Spin {
     /** Go's {@code active_spin}: rounds of spinning before a waiter parks. */
     public static final int MAX_ROUNDS = 4;
     /** Go's {@code active_spin_cnt}, rounded to a power of two: pauses per round. */
-    private static final int PAUSES = 32;
+    static final int PAUSES = 32;
     /** Pauses in a spin lock's first round; each round doubles it, up to {@code 8 << 3}. */
     private static final int LOCK_FIRST_PAUSES = 8;
     private static final int CORES = Runtime.getRuntime().availableProcessors();
@@ -52,28 +52,41 @@ public final class Spin {
      * @return false, without spinning, if the caller should rather park
      */
     public static boolean spinOnce(int round, BooleanSupplier done) {
+        if (!enter(round)) {
+            return false;
+        }
+        for (int i = 0; i < PAUSES && !done.getAsBoolean(); i++) {
+            Thread.onSpinWait();
+        }
+        exit();
+        return true;
+    }
+
+    /**
+     * Go's {@code canSpin}: whether round {@code round} of a wait may spin, by the rules above.
+     * A true answer must be followed by {@link #exit()} once the round's pauses are done.
+     *
+     * @param round how many rounds this wait spun already
+     * @return false if the caller should rather park
+     */
+    static boolean enter(int round) {
         if (round >= MAX_ROUNDS || !multicore()) {
             return false;
         }
         if (Thread.currentThread().isVirtual()) {
-            if (CarrierWork.queued()) {
-                return false;
-            }
-            pauseUntil(done);
-            return true;
+            return !CarrierWork.queued();
         }
         if (PLATFORM_SPINNERS.getAndIncrement() >= CORES) {
             PLATFORM_SPINNERS.getAndDecrement();
             return false;
         }
-        pauseUntil(done);
-        PLATFORM_SPINNERS.getAndDecrement();
         return true;
     }
 
-    private static void pauseUntil(BooleanSupplier done) {
-        for (int i = 0; i < PAUSES && !done.getAsBoolean(); i++) {
-            Thread.onSpinWait();
+    /** Ends a round that {@link #enter(int)} allowed. */
+    static void exit() {
+        if (!Thread.currentThread().isVirtual()) {
+            PLATFORM_SPINNERS.getAndDecrement();
         }
     }
 

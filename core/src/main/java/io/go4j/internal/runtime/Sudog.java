@@ -180,12 +180,16 @@ public final class Sudog {
 
     /** @return true if readied while spinning; false if the owner must go on to {@link #park} */
     private boolean spin() {
-        for (int round = 0; state == WAITING; round++) {
-            if (!Spin.spinOnce(round, this::readied)) {
-                return false;
+        for (int round = 0; Spin.enter(round); round++) {
+            for (int i = 0; i < Spin.PAUSES && state == WAITING; i++) {
+                Thread.onSpinWait();
+            }
+            Spin.exit();
+            if (state != WAITING) {
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
     private boolean readied() {
