@@ -24,8 +24,8 @@ abstract class RunQueuePadBeforeHead {
     byte a70, a71, a72, a73, a74, a75, a76, a77, a78, a79, a7a, a7b, a7c, a7d, a7e, a7f;
 }
 
-/** Taken by CAS by the owner and by thieves. */
 abstract class RunQueueHead extends RunQueuePadBeforeHead {
+    /** The oldest queued task's index; moved forward only, by CAS, by the owner and thieves. */
     volatile int head;
 }
 
@@ -43,8 +43,15 @@ abstract class RunQueuePadBeforeTail extends RunQueueHead {
 
 /** The owner's fields: written by it, read (and runnext taken) by thieves now and then. */
 abstract class RunQueueOwnerFields extends RunQueuePadBeforeTail {
+    /** The ring; a slot is written by the owner only, at {@code tail}. */
     final Runnable[] slots = new Runnable[RunQueue.CAPACITY];
+    /** Where the owner adds next; written by the owner only, with release semantics. */
     volatile int tail;
+    /**
+     * The task to run before the ring, or null. Set by the owner only ({@code putNext}); taken
+     * by CAS by the owner ({@code pollRunnext}), or by a thief that saw it sit there through its
+     * grace ({@code stealRunnext}; sysmon's runnext watch wakes such thieves).
+     */
     volatile Runnable runnext;
     /**
      * How many tasks the owner has put in {@code runnext}; written by the owner only, with
