@@ -231,7 +231,13 @@ public final class ChannelStress {
         }
     }
 
-    /** Stops the run: closes every channel until every goroutine has returned. */
+    /**
+     * Stops the run: closes every channel until every goroutine has returned, then once more,
+     * for the channels a goroutine opened (a close operation replaces the channel it closes)
+     * after the last pass that ran while it was alive. Left open, such a channel would block the
+     * final drain forever: a goroutine that replaced its channel and then saw {@code stop} was
+     * not waited for if every goroutine after it in the array had returned already.
+     */
     private void shutDown() {
         long deadline = System.nanoTime() + SHUTDOWN.toNanos();
         for (Thread g : goroutines) {
@@ -245,6 +251,9 @@ public final class ChannelStress {
                 violation(g + " still blocked " + SHUTDOWN.toSeconds() + " s after every channel was closed: "
                         + Arrays.toString(g.getStackTrace()));
             }
+        }
+        for (Channel c : live.values()) {
+            closeQuietly(c);
         }
     }
 
