@@ -61,8 +61,12 @@ public final class Sudog {
     /** {@link System#nanoTime()} when a mutex waiter first queued (Go's {@code waitStartTime}). */
     public long since;
 
-    /** Owner only: {@link #WAITING}, {@link #CANCELLED}, or the outcome. */
-    private volatile int state = WAITING;
+    /**
+     * Owner only: {@link #WAITING}, {@link #CANCELLED}, or the outcome. The constructor sets it
+     * with a plain write: a volatile one costs a full fence per sudog, and a sudog reaches other
+     * threads only through a queue, under a lock whose release publishes it.
+     */
+    private volatile int state;
     /**
      * Owner only: set once the owner stops spinning and may park. The owner writes it before
      * its last look at {@code state}, a readier reads it after writing {@code state} (both
@@ -101,6 +105,7 @@ public final class Sudog {
         this.owner = owner == null ? this : owner;
         this.caseIndex = caseIndex;
         this.item = item;
+        STATE.set(this, WAITING);
     }
 
     /**
