@@ -23,10 +23,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Proves go4j's README on a user's build: this project's {@code pom.xml} is README's, word for
- * word; its surefire configuration puts the tests on go4j's scheduler; and the program runs on
- * it with go4j on the class path (with the arguments of the pom's {@code exec:exec}) and on the
- * module path (with README's flag for it).
+ * Proves go4j's build guide ({@code docs/setup.md}) on a user's build: this project's
+ * {@code pom.xml} is the guide's, word for word; its surefire configuration puts the tests on
+ * go4j's scheduler; and the program runs on it with go4j on the class path (with the arguments
+ * of the pom's {@code exec:exec}) and on the module path (with the guide's flag for it).
  */
 @Timeout(120)
 class MainTest {
@@ -40,13 +40,14 @@ class MainTest {
     }
 
     @Test
-    void readmeShowsThisPomWordForWord() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
-        int start = readme.indexOf("```xml\n<?xml");
-        assertTrue(start >= 0, "README has no complete pom.xml (a ```xml block starting with <?xml)");
+    void theBuildGuideShowsThisPomWordForWord() throws IOException {
+        String guide = Files.readString(Path.of("..", "docs", "setup.md"));
+        int start = guide.indexOf("```xml\n<?xml");
+        assertTrue(start >= 0,
+                "docs/setup.md has no complete pom.xml (a ```xml block starting with <?xml)");
         start += "```xml\n".length();
-        int end = readme.indexOf("```", start);
-        assertEquals(Files.readString(Path.of("pom.xml")), readme.substring(start, end));
+        int end = guide.indexOf("```", start);
+        assertEquals(Files.readString(Path.of("pom.xml")), guide.substring(start, end));
     }
 
     @Test
