@@ -1,6 +1,6 @@
 package io.go4j;
 
-import static io.go4j.Goroutines.awaitParkedOrDone;
+import static io.go4j.Goroutines.awaitBlocked;
 import static io.go4j.Goroutines.spinUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -258,7 +258,7 @@ class ChanProgramsTest {
             }
         });
         if (blocks) {
-            assertEquals(Thread.State.WAITING, awaitParkedOrDone(t), "function did not block");
+            awaitBlocked(t);
             t.interrupt();
             t.join();
             assertTrue(outcome.get() instanceof GoInterruptedException,

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class ChanTest {
 
-    /** TestChan, for every capacity from 0 to 199 as in Go. */
+    /** Go's TestChan, for every capacity from 0 to 199 as in Go. */
     @Test
     @Timeout(60)
     void testChan() throws Exception {
@@ -172,10 +172,10 @@ class ChanTest {
         assertEquals(chanCap, c.cap(), "chan[" + chanCap + "]: cap");
     }
 
-    /** TestNonblockRecvRace: a buffered value, then a close, keeps a non-blocking receive ready. */
+    /** Go's TestNonblockRecvRace: a buffered value, then a close, keeps a non-blocking receive ready. */
     @Test
     @Timeout(60)
-    void nonblockRecvRace() throws Exception {
+    void testNonblockRecvRace() throws Exception {
         try (Goroutines g = new Goroutines()) {
             for (int i = 0; i < 10_000; i++) {
                 Chan<Integer> c = Chan.make(1);
@@ -193,12 +193,12 @@ class ChanTest {
     }
 
     /**
-     * TestNonblockSelectRace: from the moment the goroutine starts, c1 or c2 is always ready, so a
+     * Go's TestNonblockSelectRace: from the moment the goroutine starts, c1 or c2 is always ready, so a
      * select on both must act on one moment's state and never take the default.
      */
     @Test
     @Timeout(60)
-    void nonblockSelectRace() throws Exception {
+    void testNonblockSelectRace() throws Exception {
         Chan<Boolean> done = Chan.make(1);
         try (Goroutines g = new Goroutines()) {
             for (int i = 0; i < 100_000; i++) {
@@ -214,10 +214,10 @@ class ChanTest {
         }
     }
 
-    /** TestNonblockSelectRace2: as {@link #nonblockSelectRace()}, with close(c2) for c2 <- 1. */
+    /** Go's TestNonblockSelectRace2: as {@link #testNonblockSelectRace()}, with close(c2) for c2 <- 1. */
     @Test
     @Timeout(60)
-    void nonblockSelectRace2() throws Exception {
+    void testNonblockSelectRace2() throws Exception {
         Chan<Boolean> done = Chan.make(1);
         try (Goroutines g = new Goroutines()) {
             for (int i = 0; i < 100_000; i++) {
@@ -234,12 +234,12 @@ class ChanTest {
     }
 
     /**
-     * TestSelfSelect: a select that sends and receives on the same channel neither deadlocks nor,
+     * Go's TestSelfSelect: a select that sends and receives on the same channel neither deadlocks nor,
      * on an unbuffered channel, receives its own value.
      */
     @Test
     @Timeout(60)
-    void selfSelect() throws Exception {
+    void testSelfSelect() throws Exception {
         for (int chanCap : new int[] {0, 10}) {
             try (Goroutines g = new Goroutines()) {
                 Chan<Integer> c = Chan.make(chanCap);
@@ -266,13 +266,13 @@ class ChanTest {
     }
 
     /**
-     * TestSelectStress: plain senders and receivers on four channels interact with one select that
+     * Go's TestSelectStress: plain senders and receivers on four channels interact with one select that
      * sends on all four and one that receives from all four (dropping a channel, by setting it to
      * null, once its quota is done); the whole must not deadlock and every count must add up.
      */
     @Test
     @Timeout(60)
-    void selectStress() throws Exception {
+    void testSelectStress() throws Exception {
         @SuppressWarnings("unchecked")
         Chan<Integer>[] c = new Chan[] {Chan.make(), Chan.make(), Chan.make(2), Chan.make(3)};
         final int n = 100_000;
@@ -327,13 +327,13 @@ class ChanTest {
     }
 
     /**
-     * TestSelectFairness: a select over two always-ready channels (and two never-ready ones)
+     * Go's TestSelectFairness: a select over two always-ready channels (and two never-ready ones)
      * picks each ready one about half the time. The bound is Go's: a fair select exceeds it with
      * probability below one in a million.
      */
     @Test
     @Timeout(60)
-    void selectFairness() throws Exception {
+    void testSelectFairness() throws Exception {
         final int trials = 10_000;
         Chan<Integer> c1 = Chan.make(trials + 1);
         Chan<Integer> c2 = Chan.make(trials + 1);
@@ -376,10 +376,10 @@ class ChanTest {
                 "unfair select: in " + trials + " trials, results were " + cnt1 + ", " + cnt2);
     }
 
-    /** TestChanSendInterface: select sends of the same object, with a default, on a full channel. */
+    /** Go's TestChanSendInterface: select sends of the same object, with a default, on a full channel. */
     @Test
     @Timeout(60)
-    void chanSendInterface() {
+    void testChanSendInterface() {
         Object m = new Object();
         Chan<Object> c = Chan.make(1);
         c.send(m);
@@ -388,10 +388,10 @@ class ChanTest {
         assertTrue(c.receive() == m);
     }
 
-    /** TestPseudoRandomSend: a select between two sends on one channel picks both. */
+    /** Go's TestPseudoRandomSend: a select between two sends on one channel picks both. */
     @Test
     @Timeout(60)
-    void pseudoRandomSend() throws Exception {
+    void testPseudoRandomSend() throws Exception {
         final int n = 100;
         for (int chanCap : new int[] {0, n}) {
             Chan<Integer> c = Chan.make(chanCap);
@@ -418,10 +418,10 @@ class ChanTest {
         }
     }
 
-    /** TestMultiConsumer: 23 workers ranging over one channel lose and duplicate nothing. */
+    /** Go's TestMultiConsumer: 23 workers ranging over one channel lose and duplicate nothing. */
     @Test
     @Timeout(60)
-    void multiConsumer() throws Exception {
+    void testMultiConsumer() throws Exception {
         final int nwork = 23;
         final int niter = 271_828;
         int[] pn = {2, 3, 7, 11, 13, 17, 19, 23, 27, 31};
@@ -466,12 +466,12 @@ class ChanTest {
     }
 
     /**
-     * TestSelectDuplicateChannel: a select waiting twice on one channel leaves that channel's
+     * Go's TestSelectDuplicateChannel: a select waiting twice on one channel leaves that channel's
      * queue intact when it fires on another channel.
      */
     @Test
     @Timeout(60)
-    void selectDuplicateChannel() throws Exception {
+    void testSelectDuplicateChannel() throws Exception {
         Chan<Integer> c = Chan.make();
         Chan<Integer> d = Chan.make();
         Chan<Integer> e = Chan.make();

@@ -80,7 +80,7 @@ class ContextTest {
 
     /** Go's TestWithCancel. */
     @Test
-    void withCancel() {
+    void testWithCancel() {
         Context.WithCancel wc = Context.withCancel(Context.background());
         Context c1 = wc.ctx();
         assertEquals("context.Background.WithCancel", c1.toString());
@@ -103,7 +103,7 @@ class ContextTest {
 
     /** Go's TestParentFinishesChild, with collectability instead of a look at the children. */
     @Test
-    void parentFinishesChild() {
+    void testParentFinishesChild() {
         Context.WithCancel parent = Context.withCancel(Context.background());
         Context.WithCancel cancelChild = Context.withCancel(parent.ctx());
         Context valueChild = Context.withValue(parent.ctx(), "key", "value");
@@ -128,7 +128,7 @@ class ContextTest {
 
     /** Go's TestChildFinishesFirst. */
     @Test
-    void childFinishesFirst() {
+    void testChildFinishesFirst() {
         Context.WithCancel cancelable = Context.withCancel(Context.background());
         for (Context parent : List.of(Context.background(), cancelable.ctx())) {
             Context.WithCancel child = Context.withCancel(parent);
@@ -153,7 +153,7 @@ class ContextTest {
 
     /** Go's TestDeadline. */
     @Test
-    void deadline() {
+    void testDeadline() {
         Context c = Context.withDeadline(Context.background(), Instant.now().plus(SHORT)).ctx();
         assertTrue(c.toString().startsWith("context.Background.WithDeadline("), c.toString());
         assertTimesOut(c, "WithDeadline");
@@ -174,7 +174,7 @@ class ContextTest {
 
     /** Go's TestTimeout. */
     @Test
-    void timeout() {
+    void testTimeout() {
         Context c = Context.withTimeout(Context.background(), SHORT).ctx();
         assertTrue(c.toString().startsWith("context.Background.WithDeadline("), c.toString());
         assertTimesOut(c, "WithTimeout");
@@ -189,7 +189,7 @@ class ContextTest {
 
     /** Go's TestCanceledTimeout. */
     @Test
-    void canceledTimeout() {
+    void testCanceledTimeout() {
         Context c = Context.withTimeout(Context.background(), Duration.ofSeconds(1)).ctx();
         Context.WithCancel child = Context.withTimeout(new OtherContext(c), VERY_LONG);
         child.cancel().cancel();
@@ -223,7 +223,7 @@ class ContextTest {
 
     /** Go's TestValues. */
     @Test
-    void values() {
+    void testValues() {
         Key1 k1 = new Key1(1);
         Key2 k2 = new Key2(1);
         Key2 k3 = new Key2(3);
@@ -250,7 +250,7 @@ class ContextTest {
 
     /** Go's TestWithValueChecksKey (for nil) and TestInvalidDerivedFail. */
     @Test
-    void invalidArguments() {
+    void testWithValueChecksKey() {
         assertEquals("nil key", assertThrows(NullPointerException.class,
                 () -> Context.withValue(Context.background(), null, "bar")).getMessage());
         for (Runnable r : List.<Runnable>of(
@@ -264,7 +264,7 @@ class ContextTest {
 
     /** Go's TestSimultaneousCancels: a tree of 100 contexts canceled at once in random order. */
     @Test
-    void simultaneousCancels() {
+    void testSimultaneousCancels() {
         Context.WithCancel root = Context.withCancel(Context.background());
         List<Context.WithCancel> all = new ArrayList<>(List.of(root));
         List<Context> queue = new ArrayList<>(List.of(root.ctx()));
@@ -290,7 +290,7 @@ class ContextTest {
 
     /** Go's TestInterlockedCancels. */
     @Test
-    void interlockedCancels() {
+    void testInterlockedCancels() {
         Context.WithCancel parent = Context.withCancel(Context.background());
         Context.WithCancel child = Context.withCancel(parent.ctx());
         Go.go(() -> {
@@ -303,7 +303,7 @@ class ContextTest {
 
     /** Go's TestLayersCancel and TestLayersTimeout. */
     @Test
-    void layers() {
+    void testLayersCancel() {
         long seed = System.nanoTime();
         layers(seed, false);
         layers(seed, true);
@@ -362,7 +362,7 @@ class ContextTest {
      * live parent (Go counts the parent's children; here the child must be collectable).
      */
     @Test
-    void cancelReleasesTheParentsReference() {
+    void testCancelRemoves() {
         Context.WithCancel parent = Context.withCancel(Context.background());
         assertCollectedAfterCancel(() -> Context.withCancel(parent.ctx()));
         assertCollectedAfterCancel(() -> Context.withTimeout(parent.ctx(), Duration.ofMinutes(60)));
@@ -384,7 +384,7 @@ class ContextTest {
 
     /** Go's TestWithCancelCanceledParent. */
     @Test
-    void withCancelOfCanceledParent() {
+    void testWithCancelCanceledParent() {
         Context.WithCancel parent = Context.withCancel(Context.background());
         parent.cancel().cancel();
         Context c = Context.withCancel(parent.ctx()).ctx();
@@ -394,7 +394,7 @@ class ContextTest {
 
     /** Go's TestDeadlineExceededSupportsTimeout, and the messages. */
     @Test
-    void errors() {
+    void testDeadlineExceededSupportsTimeout() {
         assertTrue(Context.DEADLINE_EXCEEDED.timeout());
         assertFalse(Context.CANCELED.timeout());
         assertEquals("context deadline exceeded", Context.DEADLINE_EXCEEDED.getMessage());
@@ -409,7 +409,7 @@ class ContextTest {
 
     /** Go's TestCustomContextGoroutines, in part: the watching goroutine ends with the child. */
     @Test
-    void customParentIsWatchedUntilTheChildIsCanceled() {
+    void testCustomContextGoroutines() {
         Context.WithCancel parent = Context.withCancel(Context.background());
         Context.WithCancel child = Context.withCancel(new OtherContext(parent.ctx()));
         Context.WithCancel grandchild = Context.withCancel(child.ctx());

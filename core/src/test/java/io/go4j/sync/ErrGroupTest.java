@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.go4j.Goroutines;
 import io.go4j.context.Context;
 import java.io.IOException;
 import java.util.List;
@@ -107,7 +108,7 @@ class ErrGroupTest {
         ErrGroup g = new ErrGroup();
         g.setLimit(0);
         AtomicInteger ran = new AtomicInteger();
-        try (SyncTesting t = new SyncTesting()) {
+        try (Goroutines t = new Goroutines()) {
             Thread starter = t.go(() -> {
                 try {
                     g.go(ran::incrementAndGet);
@@ -115,7 +116,7 @@ class ErrGroupTest {
                     ran.addAndGet(100);
                 }
             });
-            SyncTesting.awaitBlocked(starter);
+            Goroutines.awaitBlocked(starter);
             starter.interrupt();
         }
         g.await();
@@ -124,7 +125,7 @@ class ErrGroupTest {
 
     /** errgroup's TestWithContext: await returns the first failure, and the context is canceled. */
     @Test
-    void withContextIsCanceledWhenAwaitReturns() {
+    void testWithContext() {
         IllegalStateException err1 = new IllegalStateException("errgroup_test: 1");
         IllegalStateException err2 = new IllegalStateException("errgroup_test: 2");
         record Case(List<IllegalStateException> errs, IllegalStateException want) {

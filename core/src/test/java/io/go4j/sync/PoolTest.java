@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.go4j.Go;
+import io.go4j.Goroutines;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,7 +36,7 @@ class PoolTest {
 
     /** Go's TestPoolNew, and nil: a nil New gives nil, a nil Put is ignored. */
     @Test
-    void nullItemsAreNeitherKeptNorMade() {
+    void testPoolNew() {
         Pool<String> p = new Pool<>(() -> null);
         p.put(null);
         assertNull(p.get());
@@ -55,17 +57,17 @@ class PoolTest {
 
     /** Go's TestPoolStress shape: every item has one user at a time. */
     @Test
-    void noItemIsHandedToTwoUsersAtOnce() throws Exception {
+    void testPoolStress() throws Exception {
         Pool<AtomicBoolean> p = new Pool<>(AtomicBoolean::new);
-        SyncTesting.Body churn = () -> {
+        Goroutines.Body churn = () -> {
             for (int j = 0; j < 20_000; j++) {
                 AtomicBoolean inUse = p.get();
-                SyncTesting.check(inUse.compareAndSet(false, true), "item handed out twice");
+                assertTrue(inUse.compareAndSet(false, true), "item handed out twice");
                 inUse.set(false);
                 p.put(inUse);
             }
         };
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             for (int i = 0; i < 8; i++) {
                 g.go(churn);
             }

@@ -37,7 +37,7 @@ class TimeTest {
     /** Go's TestSleep, without Go's Interrupt: Sleep lasts at least as long as asked. */
     @Test
     @Timeout(20)
-    void sleepLastsAtLeastTheDuration() {
+    void testSleep() {
         Duration delay = Duration.ofMillis(100);
         long start = System.nanoTime();
         Time.sleep(delay);
@@ -76,7 +76,7 @@ class TimeTest {
     /** Go's TestAfterFunc: a chain of ten AfterFunc(0) calls, each started by the previous. */
     @Test
     @Timeout(20)
-    void afterFuncChain() {
+    void testAfterFunc() {
         AtomicInteger i = new AtomicInteger(10);
         Chan<Boolean> c = Chan.make();
         Runnable[] f = new Runnable[1];
@@ -104,7 +104,7 @@ class TimeTest {
     /** Go's TestAfter: the value received is not before the start plus the delay. */
     @Test
     @Timeout(20)
-    void afterSendsATimeNoEarlierThanTheDelay() {
+    void testAfter() {
         Duration delay = Duration.ofMillis(100);
         Instant start = Instant.now();
         long t0 = System.nanoTime();
@@ -117,7 +117,7 @@ class TimeTest {
     /** Go's TestAfterTick, with only the lower bound (the upper one measures the machine). */
     @Test
     @Timeout(20)
-    void afterInALoopWaitsEachTime() {
+    void testAfterTick() {
         Duration delta = Duration.ofMillis(10);
         long t0 = System.nanoTime();
         for (int i = 0; i < 10; i++) {
@@ -129,7 +129,7 @@ class TimeTest {
     /** Go's TestAfterStop: stopped timers neither send nor call, even after a later one fired. */
     @Test
     @Timeout(20)
-    void stoppedTimersDoNotFire() {
+    void testAfterStop() {
         Time.afterFunc(Duration.ofMillis(100), () -> { });
         Timer t0 = Time.newTimer(Duration.ofMillis(50));
         Chan<Boolean> c1 = Chan.make(1);
@@ -149,7 +149,7 @@ class TimeTest {
      */
     @Test
     @Timeout(20)
-    void timersFireInTheOrderOfTheirDelays() {
+    void testAfterQueuing() {
         int[] slots = {5, 3, 6, 6, 6, 1, 1, 2, 7, 9, 4, 8, 0};
         Duration delta = Duration.ofMillis(20);
         Chan<Fired> result = Chan.make(slots.length);
@@ -178,7 +178,7 @@ class TimeTest {
     /** Go's TestTimerStopStress, shortened: 100 AfterFunc timers stopped before they fire. */
     @Test
     @Timeout(20)
-    void manyTimersStoppedBeforeFiring() throws Exception {
+    void testTimerStopStress() throws Exception {
         AtomicInteger fired = new AtomicInteger();
         List<Thread> gs = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -198,7 +198,7 @@ class TimeTest {
     /** Go's TestSleepZeroDeadlock: Sleep(0) between channel operations while the GC runs. */
     @Test
     @Timeout(20)
-    void sleepZeroAmidGarbageCollections() throws Exception {
+    void testSleepZeroDeadlock() throws Exception {
         Thread gc = Thread.ofPlatform().start(() -> {
             for (int i = 0; i < 20; i++) {
                 System.gc();
@@ -216,7 +216,7 @@ class TimeTest {
     /** Go's TestReset: with ever larger units until the machine keeps up. */
     @Test
     @Timeout(30)
-    void resetPostponesTheTimer() {
+    void testReset() {
         String err = null;
         for (int unit : new int[] {25, 75, 175, 375}) {
             err = reset(Duration.ofMillis(unit));
@@ -250,7 +250,7 @@ class TimeTest {
     /** Go's TestOverflowSleep: durations that overflow mean "never", very negative ones "now". */
     @Test
     @Timeout(20)
-    void overflowingDurations() throws Exception {
+    void testOverflowSleep() throws Exception {
         AtomicBoolean returned = new AtomicBoolean();
         Thread sleeper = Go.go(() -> {
             try {
@@ -280,7 +280,7 @@ class TimeTest {
     /** Go's TestZeroTimer, shortened: a zero timer is never missed. */
     @Test
     @Timeout(20)
-    void zeroTimersFire() {
+    void testZeroTimer() {
         for (int i = 0; i < 10_000; i++) {
             assertNotNull(Time.newTimer(Duration.ZERO).c().receive());
         }
@@ -289,7 +289,7 @@ class TimeTest {
     /** Go's TestTimerModifiedEarlier: moving a timer earlier many times does not lose it. */
     @Test
     @Timeout(30)
-    void timerMovedEarlierStillFires() {
+    void testTimerModifiedEarlier() {
         Duration past = Duration.between(Instant.now(), Instant.EPOCH);
         for (int i = 0; i < 1000; i++) {
             Timer timer = Time.newTimer(HOUR);
@@ -309,7 +309,7 @@ class TimeTest {
     /** Go's TestAdjustTimers: moving timers earlier and later at random loses none of them. */
     @Test
     @Timeout(30)
-    void adjustingTimersLosesNone() {
+    void testAdjustTimers() {
         Random rnd = new Random();
         Timer[] timers = new Timer[100];
         int[] states = new int[timers.length];
