@@ -12,7 +12,9 @@
  * <p>Sub-packages: {@code chan} (send, receive, close, non-blocking operations, interrupts),
  * {@code select}, {@code sync} (Mutex, RWMutex, WaitGroup, Once, Cond, Semaphore), {@code go}
  * (the {@code go} statement), {@code time} (stop and reset of timers, tickers and AfterFunc
- * timers against their firing) and {@code context} (cancel against {@code done()}, child
- * creation and another cancel).
+ * timers against their firing), {@code context} (cancel against {@code done()}, child
+ * creation and another cancel) and {@code runtime} (the scheduler's work stealing, through
+ * {@code io.go4j.internal.runtime.RunQueueRace}, which reaches the internal run queue from the
+ * class path).
  */
 package io.go4j.stress;
