@@ -64,7 +64,8 @@ class MainTest {
     void theProgramRunsWithGo4jOnTheModulePath() throws Exception {
         String modulePath = String.join(File.pathSeparator, location(Go.class),
                 Arrays.stream(testClassPath().split(File.pathSeparator))
-                        .filter(entry -> Path.of(entry).getFileName().toString().startsWith("jctools-core"))
+                        .filter(entry -> Path.of(entry).getFileName().toString()
+                                .startsWith("jctools-core"))
                         .collect(Collectors.joining(File.pathSeparator)));
         assertEquals(EXPECTED_OUTPUT, run(List.of(javaCommand(),
                 "--add-opens", "java.base/java.lang=io.go4j",
@@ -80,7 +81,8 @@ class MainTest {
 
     /** The test's own class path: surefire's, not its launcher jar's. */
     private static String testClassPath() {
-        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return System.getProperty("surefire.test.class.path",
+                System.getProperty("java.class.path"));
     }
 
     private static String location(Class<?> c) throws URISyntaxException {
@@ -89,13 +91,15 @@ class MainTest {
 
     /** The pom's exec-maven-plugin arguments, {@code <classpath/>} kept as that text. */
     private static List<String> execArguments() throws Exception {
-        var pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new File("pom.xml"));
+        var pom = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new File("pom.xml"));
         var lists = pom.getElementsByTagName("arguments");
         assertEquals(1, lists.getLength(), "one exec configuration");
         List<String> arguments = new ArrayList<>();
         for (Node n = lists.item(0).getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e) {
-                arguments.add(e.getTagName().equals("classpath") ? "<classpath/>" : e.getTextContent());
+                arguments.add(e.getTagName().equals("classpath") ? "<classpath/>"
+                        : e.getTextContent());
             }
         }
         return arguments;
@@ -104,7 +108,8 @@ class MainTest {
     /** Runs {@code command}, expecting exit status 0; returns what it printed, trimmed. */
     private static String run(List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .trim();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "still running: " + command);
         assertEquals(0, p.exitValue(), () -> command + " printed:\n" + output);
         return output;

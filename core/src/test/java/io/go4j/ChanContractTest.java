@@ -49,7 +49,8 @@ class ChanContractTest {
         }
         ChanClosedException e = assertThrows(ChanClosedException.class, c::close);
         assertEquals("close of closed channel", e.getMessage());
-        IllegalArgumentException m = assertThrows(IllegalArgumentException.class, () -> Chan.make(-1));
+        IllegalArgumentException m =
+                assertThrows(IllegalArgumentException.class, () -> Chan.make(-1));
         assertEquals("makechan: size out of range", m.getMessage());
     }
 
@@ -73,11 +74,13 @@ class ChanContractTest {
             assertEquals("x", c.receive());
             assertNull(c.receive());
             Received<String>[] got = receivedHolder();
-            Select.select(Select.recvOk(c, (String v, boolean ok) -> got[0] = new Received<>(v, ok)));
+            Select.select(Select.recvOk(c,
+                    (String v, boolean ok) -> got[0] = new Received<>(v, ok)));
             assertEquals(new Received<>(null, true), got[0], "select receive of a null value");
             assertEquals(new Received<>(null, true), c.receiveOk());
             assertEquals(new Received<>(null, false), c.receiveOk(), "closed and drained");
-            Select.select(Select.recvOk(c, (String v, boolean ok) -> got[0] = new Received<>(v, ok)));
+            Select.select(Select.recvOk(c,
+                    (String v, boolean ok) -> got[0] = new Received<>(v, ok)));
             assertEquals(new Received<>(null, false), got[0], "select receive on closed channel");
         }
         // The non-blocking operations carry null too.
@@ -263,7 +266,8 @@ class ChanContractTest {
             results.add(viaSelect);
             receivers.add(g.go(() -> Select.select(
                     Select.recv(Chan.make(), v -> fail("never")),
-                    Select.recvOk(c, (Integer v, boolean ok) -> viaSelect.set(new Received<>(v, ok))))));
+                    Select.recvOk(c, (Integer v, boolean ok)
+                            -> viaSelect.set(new Received<>(v, ok))))));
             receivers.forEach(Goroutines::awaitBlocked);
             c.close();
         }

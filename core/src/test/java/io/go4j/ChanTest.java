@@ -51,12 +51,14 @@ class ChanTest {
             });
             awaitBlocked(r1);
             awaitBlocked(r2);
-            assertFalse(recv1.get() || recv2.get(), "chan[" + chanCap + "]: receive from empty chan");
+            assertFalse(recv1.get() || recv2.get(),
+                    "chan[" + chanCap + "]: receive from empty chan");
             // A non-blocking receive does not block.
             assertNull(c.tryReceive(), "chan[" + chanCap + "]: receive from empty chan");
             assertEquals(1, Select.select(Select.recv(c), Select.defaultCase()),
                     "chan[" + chanCap + "]: receive from empty chan");
-            assertEquals(1, Select.select(Select.recvOk(c, (v, ok) -> fail("received")), Select.defaultCase()),
+            assertEquals(1, Select.select(Select.recvOk(c, (v, ok) -> fail("received")),
+                    Select.defaultCase()),
                     "chan[" + chanCap + "]: receive from empty chan");
             c.send(0);
             c.send(0);
@@ -157,7 +159,8 @@ class ChanTest {
                 done.receive().forEach((v, n) -> recv.merge(v, n, Integer::sum));
             }
             assertEquals(l, recv.size(), "chan[" + chanCap + "]: distinct values received");
-            recv.forEach((v, n) -> assertEquals(p, n, "chan[" + chanCap + "]: times " + v + " was received"));
+            recv.forEach((v, n) ->
+                    assertEquals(p, n, "chan[" + chanCap + "]: times " + v + " was received"));
         }
     }
 
@@ -172,7 +175,10 @@ class ChanTest {
         assertEquals(chanCap, c.cap(), "chan[" + chanCap + "]: cap");
     }
 
-    /** Go's TestNonblockRecvRace: a buffered value, then a close, keeps a non-blocking receive ready. */
+    /**
+     * Go's TestNonblockRecvRace: a buffered value, then a close, keeps a non-blocking receive
+     * ready.
+     */
     @Test
     @Timeout(60)
     void testNonblockRecvRace() throws Exception {
@@ -193,8 +199,8 @@ class ChanTest {
     }
 
     /**
-     * Go's TestNonblockSelectRace: from the moment the goroutine starts, c1 or c2 is always ready, so a
-     * select on both must act on one moment's state and never take the default.
+     * Go's TestNonblockSelectRace: from the moment the goroutine starts, c1 or c2 is always ready,
+     * so a select on both must act on one moment's state and never take the default.
      */
     @Test
     @Timeout(60)
@@ -206,7 +212,8 @@ class ChanTest {
                 Chan<Integer> c2 = Chan.make(1);
                 c1.send(1);
                 g.go(() -> done.send(
-                        Select.select(Select.recv(c1), Select.recv(c2), Select.defaultCase()) != 2));
+                        Select.select(Select.recv(c1), Select.recv(c2), Select.defaultCase())
+                        != 2));
                 c2.send(1);
                 Select.select(Select.recv(c1), Select.defaultCase());
                 assertTrue(done.receive(), "no chan is ready");
@@ -214,7 +221,10 @@ class ChanTest {
         }
     }
 
-    /** Go's TestNonblockSelectRace2: as {@link #testNonblockSelectRace()}, with close(c2) for c2 <- 1. */
+    /**
+     * Go's TestNonblockSelectRace2: as {@link #testNonblockSelectRace()}, with close(c2) for c2
+     * <- 1.
+     */
     @Test
     @Timeout(60)
     void testNonblockSelectRace2() throws Exception {
@@ -225,7 +235,8 @@ class ChanTest {
                 Chan<Integer> c2 = Chan.make();
                 c1.send(1);
                 g.go(() -> done.send(
-                        Select.select(Select.recv(c1), Select.recv(c2), Select.defaultCase()) != 2));
+                        Select.select(Select.recv(c1), Select.recv(c2), Select.defaultCase())
+                        != 2));
                 c2.close();
                 Select.select(Select.recv(c1), Select.defaultCase());
                 assertTrue(done.receive(), "no chan is ready");
@@ -234,8 +245,8 @@ class ChanTest {
     }
 
     /**
-     * Go's TestSelfSelect: a select that sends and receives on the same channel neither deadlocks nor,
-     * on an unbuffered channel, receives its own value.
+     * Go's TestSelfSelect: a select that sends and receives on the same channel neither deadlocks
+     * nor, on an unbuffered channel, receives its own value.
      */
     @Test
     @Timeout(60)
@@ -266,9 +277,9 @@ class ChanTest {
     }
 
     /**
-     * Go's TestSelectStress: plain senders and receivers on four channels interact with one select that
-     * sends on all four and one that receives from all four (dropping a channel, by setting it to
-     * null, once its quota is done); the whole must not deadlock and every count must add up.
+     * Go's TestSelectStress: plain senders and receivers on four channels interact with one select
+     * that sends on all four and one that receives from all four (dropping a channel, by setting it
+     * to null, once its quota is done); the whole must not deadlock and every count must add up.
      */
     @Test
     @Timeout(60)
@@ -376,7 +387,10 @@ class ChanTest {
                 "unfair select: in " + trials + " trials, results were " + cnt1 + ", " + cnt2);
     }
 
-    /** Go's TestChanSendInterface: select sends of the same object, with a default, on a full channel. */
+    /**
+     * Go's TestChanSendInterface: select sends of the same object, with a default, on a full
+     * channel.
+     */
     @Test
     @Timeout(60)
     void testChanSendInterface() {
@@ -384,7 +398,8 @@ class ChanTest {
         Chan<Object> c = Chan.make(1);
         c.send(m);
         assertEquals(1, Select.select(Select.send(c, m), Select.defaultCase()));
-        assertEquals(2, Select.select(Select.send(c, m), Select.send(c, new Object()), Select.defaultCase()));
+        assertEquals(2, Select.select(Select.send(c, m), Select.send(c, new Object()),
+                Select.defaultCase()));
         assertTrue(c.receive() == m);
     }
 
@@ -414,7 +429,8 @@ class ChanTest {
                 n1 += i;
             }
             assertTrue(n0 > n / 10 && n1 > n / 10,
-                    "want pseudorandom, got " + n0 + " zeros and " + n1 + " ones (chan cap " + chanCap + ")");
+                    "want pseudorandom, got " + n0 + " zeros and " + n1 + " ones (chan cap "
+                    + chanCap + ")");
         }
     }
 

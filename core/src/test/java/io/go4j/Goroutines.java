@@ -187,7 +187,8 @@ public final class Goroutines implements AutoCloseable {
         t.join();
         assertInstanceOf(GoInterruptedException.class, thrown.get(),
                 "the interrupted operation must throw GoInterruptedException");
-        assertTrue(interruptedAfter.get(), "interrupt status still set after GoInterruptedException");
+        assertTrue(interruptedAfter.get(),
+                "interrupt status still set after GoInterruptedException");
     }
 
     /**
@@ -217,9 +218,9 @@ public final class Goroutines implements AutoCloseable {
     }
 
     /**
-     * Returns once {@code t} is blocked (parked with no time limit), and fails if it ends instead. A goroutine whose
-     * only blocking operation is the one under test is then known to be blocked in it; this
-     * replaces Go's {@code time.Sleep} before checking that something did not happen.
+     * Returns once {@code t} is blocked (parked with no time limit), and fails if it ends instead.
+     * A goroutine whose only blocking operation is the one under test is then known to be blocked
+     * in it; this replaces Go's {@code time.Sleep} before checking that something did not happen.
      */
     public static void awaitBlocked(Thread t) {
         Supplier<String> what = () -> "to block";

@@ -134,7 +134,8 @@ class SelectContractTest {
 
         // Send and receive on one buffered channel: only the one that can proceed does.
         Chan<Integer> b = Chan.make(1);
-        assertEquals(0, Select.select(Select.send(b, 1), Select.recv(b)), "empty: only the send is ready");
+        assertEquals(0, Select.select(Select.send(b, 1), Select.recv(b)),
+                "empty: only the send is ready");
         int[] got = {0};
         assertEquals(1, Select.select(Select.send(b, 2), Select.recv(b, (Integer v) -> got[0] = v)),
                 "full: only the receive is ready");
@@ -157,8 +158,8 @@ class SelectContractTest {
 
     /**
      * A select that had to wait on several cases of one channel is served by whichever of them the
-     * counterpart finds first; that must be random too, not always the first case (TestPseudoRandomSend
-     * checks the same, but only sometimes reaches the blocked path).
+     * counterpart finds first; that must be random too, not always the first case
+     * (TestPseudoRandomSend checks the same, but only sometimes reaches the blocked path).
      */
     @Test
     @Timeout(60)
@@ -181,7 +182,8 @@ class SelectContractTest {
                 receivedCount[chosen.get()]++;
             }
         }
-        assertTrue(sentCount[0] > 0 && sentCount[1] > 0, "send cases chosen: " + Arrays.toString(sentCount));
+        assertTrue(sentCount[0] > 0 && sentCount[1] > 0,
+                "send cases chosen: " + Arrays.toString(sentCount));
         assertTrue(receivedCount[0] > 0 && receivedCount[1] > 0,
                 "receive cases chosen: " + Arrays.toString(receivedCount));
     }
@@ -224,7 +226,8 @@ class SelectContractTest {
         try (Goroutines g = new Goroutines()) {
             for (int round = 0; round < RACES; round++) {
                 @SuppressWarnings("unchecked")
-                Chan<Integer>[] cs = new Chan[] {Chan.make(), Chan.make(), Chan.make(), Chan.make()};
+                Chan<Integer>[] cs =
+                        new Chan[] {Chan.make(), Chan.make(), Chan.make(), Chan.make()};
                 AtomicInteger chosen = new AtomicInteger(-1);
                 AtomicInteger value = new AtomicInteger(-1);
                 AtomicInteger bodies = new AtomicInteger();
@@ -246,7 +249,8 @@ class SelectContractTest {
                 assertEquals(1, bodies.get(), "exactly one body ran");
                 assertEquals(k, value.get(), "the chosen case got its channel's value");
                 for (int j = 0; j < 4; j++) {
-                    assertEquals(j == k, sent[j], "round " + round + ": trySend on case " + j + ", chosen " + k);
+                    assertEquals(j == k, sent[j],
+                            "round " + round + ": trySend on case " + j + ", chosen " + k);
                 }
             }
         }
@@ -258,10 +262,12 @@ class SelectContractTest {
         try (Goroutines g = new Goroutines()) {
             for (int round = 0; round < RACES; round++) {
                 @SuppressWarnings("unchecked")
-                Chan<Integer>[] cs = new Chan[] {Chan.make(), Chan.make(), Chan.make(), Chan.make()};
+                Chan<Integer>[] cs =
+                        new Chan[] {Chan.make(), Chan.make(), Chan.make(), Chan.make()};
                 AtomicInteger chosen = new AtomicInteger(-1);
                 Thread s = g.go(() -> chosen.set(Select.select(
-                        Select.send(cs[0], 0), Select.send(cs[1], 1), Select.send(cs[2], 2), Select.send(cs[3], 3))));
+                        Select.send(cs[0], 0), Select.send(cs[1], 1), Select.send(cs[2], 2),
+                        Select.send(cs[3], 3))));
                 awaitBlocked(s);
                 @SuppressWarnings("unchecked")
                 Received<Integer>[] got = new Received[4];

@@ -112,7 +112,8 @@ class ContextTest {
             assertFalse(isDone(c));
         }
         for (Context child : List.of(cancelChild.ctx(), timerChild.ctx())) {
-            assertSame(parent.ctx(), ((CancelContext) child).parent.value(CancelContext.KEY), "bad linkage");
+            assertSame(parent.ctx(), ((CancelContext) child).parent.value(CancelContext.KEY),
+                    "bad linkage");
         }
         parent.cancel().cancel();
         for (Context c : List.of(parent.ctx(), cancelChild.ctx(), valueChild, timerChild.ctx())) {
@@ -204,9 +205,11 @@ class ContextTest {
         assertEquals(Optional.of(d), c.deadline());
         assertEquals(Optional.of(d), Context.withDeadline(c, d.plusSeconds(1)).ctx().deadline(),
                 "a later deadline than the parent's changes nothing");
-        assertEquals(Optional.of(d.minusSeconds(1)), Context.withDeadline(c, d.minusSeconds(1)).ctx().deadline());
+        assertEquals(Optional.of(d.minusSeconds(1)),
+                Context.withDeadline(c, d.minusSeconds(1)).ctx().deadline());
         assertEquals(Optional.of(d), Context.withValue(c, "k", "v").deadline());
-        assertTrue(Context.withTimeout(Context.background(), Duration.ofSeconds(Long.MAX_VALUE)).ctx().deadline().isPresent());
+        assertTrue(Context.withTimeout(Context.background(), Duration.ofSeconds(Long.MAX_VALUE))
+                .ctx().deadline().isPresent());
     }
 
     private record Key1(int k) {
@@ -345,7 +348,8 @@ class ContextTest {
         }
         if (timeout) {
             Timer timer = Time.newTimer(QUIESCENT);
-            assertEquals(1, Select.select(Select.recv(timer.c()), Select.recv(ctx.done())), where + ": no timeout");
+            assertEquals(1, Select.select(Select.recv(timer.c()), Select.recv(ctx.done())),
+                    where + ": no timeout");
             timer.stop();
         } else {
             cancels.get(r.nextInt(cancels.size())).cancel();
@@ -366,12 +370,14 @@ class ContextTest {
         Context.WithCancel parent = Context.withCancel(Context.background());
         assertCollectedAfterCancel(() -> Context.withCancel(parent.ctx()));
         assertCollectedAfterCancel(() -> Context.withTimeout(parent.ctx(), Duration.ofMinutes(60)));
-        assertCollectedAfterCancel(() -> Context.withCancel(Context.withValue(parent.ctx(), "k", "v")));
+        assertCollectedAfterCancel(()
+                -> Context.withCancel(Context.withValue(parent.ctx(), "k", "v")));
         assertFalse(isDone(parent.ctx()));
         parent.close();
     }
 
-    private static void assertCollectedAfterCancel(java.util.function.Supplier<Context.WithCancel> make) {
+    private static void assertCollectedAfterCancel(
+            java.util.function.Supplier<Context.WithCancel> make) {
         Context.WithCancel wc = make.get();
         WeakReference<Context> ref = new WeakReference<>(wc.ctx());
         wc.cancel().cancel();
@@ -404,7 +410,8 @@ class ContextTest {
         assertEquals("context canceled", String.valueOf(Context.CANCELED));
         assertEquals(0, Context.CANCELED.getStackTrace().length);
         Context.CANCELED.addSuppressed(new Exception());
-        assertEquals(0, Context.CANCELED.getSuppressed().length, "a shared exception accepts no suppressed ones");
+        assertEquals(0, Context.CANCELED.getSuppressed().length,
+                "a shared exception accepts no suppressed ones");
     }
 
     /** Go's TestCustomContextGoroutines, in part: the watching goroutine ends with the child. */
@@ -493,14 +500,18 @@ class ContextTest {
         Context d = Context.withDeadline(Context.background(), Instant.now().minusSeconds(1)).ctx();
         assertSame(Context.DEADLINE_EXCEEDED, Context.cause(d));
 
-        Context.WithCancel early = Context.withDeadlineCause(Context.background(), Instant.now().plus(VERY_LONG), late);
+        Context.WithCancel early =
+                Context.withDeadlineCause(Context.background(), Instant.now().plus(VERY_LONG),
+                        late);
         early.close();
-        assertSame(Context.CANCELED, Context.cause(early.ctx()), "canceled before the deadline: no deadline cause");
+        assertSame(Context.CANCELED, Context.cause(early.ctx()),
+                "canceled before the deadline: no deadline cause");
     }
 
     @Test
     void withoutCancel() {
-        Context.WithCancel parent = Context.withCancel(Context.withValue(Context.background(), "k", "v"));
+        Context.WithCancel parent =
+                Context.withCancel(Context.withValue(Context.background(), "k", "v"));
         Context c = Context.withoutCancel(parent.ctx());
         Context.WithCancel child = Context.withCancel(c);
         parent.cancel().cancel();

@@ -182,7 +182,8 @@ class CondTest {
                 } catch (GoInterruptedException e) {
                     assertTrue(Thread.currentThread().isInterrupted(), "interrupt status lost");
                     assertFalse(m.tryLock(), "await must hold the lock again when it throws");
-                    events.add("first interrupted"); // put() would throw: the interrupt status is set
+                    // put() would throw: the interrupt status is set
+                    events.add("first interrupted");
                 } finally {
                     m.unlock();
                 }

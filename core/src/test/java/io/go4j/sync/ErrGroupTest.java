@@ -50,7 +50,8 @@ class ErrGroupTest {
         g.go(() -> {
             throw new IllegalArgumentException("second");
         });
-        assertSame(first, assertThrows(IllegalStateException.class, g::await), "only the first failure counts");
+        assertSame(first, assertThrows(IllegalStateException.class, g::await),
+                "only the first failure counts");
     }
 
     @Test
@@ -93,7 +94,8 @@ class ErrGroupTest {
         assertTrue(g.tryGo(release::await));
         assertFalse(g.tryGo(() -> { }), "tryGo must fail when the limit is reached");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> g.setLimit(3));
-        assertEquals("errgroup: modify limit while 1 goroutines in the group are still active", e.getMessage());
+        assertEquals("errgroup: modify limit while 1 goroutines in the group are still active",
+                e.getMessage());
         release.countDown();
         g.await();
         assertTrue(g.tryGo(() -> { }), "slot not given back");
@@ -120,7 +122,8 @@ class ErrGroupTest {
             starter.interrupt();
         }
         g.await();
-        assertEquals(100, ran.get(), "go() at limit 0 must block, then throw without starting the task");
+        assertEquals(100, ran.get(),
+                "go() at limit 0 must block, then throw without starting the task");
     }
 
     /** errgroup's TestWithContext: await returns the first failure, and the context is canceled. */

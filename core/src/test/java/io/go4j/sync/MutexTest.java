@@ -176,7 +176,8 @@ class MutexTest {
         mu.unlock();
         assertTrue(mu.tryLock(), "the interrupted locker must not have acquired it");
         mu.unlock();
-        assertFalse(mu.toString().contains("waiters"), "interrupted waiter left in the queue: " + mu);
+        assertFalse(mu.toString().contains("waiters"),
+                "interrupted waiter left in the queue: " + mu);
     }
 
     @Test

@@ -28,7 +28,8 @@ class OnceTest {
             for (int i = 0; i < 10; i++) {
                 g.go(() -> {
                     once.run(() -> o[0]++);
-                    assertEquals(1, o[0], "once failed inside run"); // body happens-before run returns
+                    // body happens-before run returns
+                    assertEquals(1, o[0], "once failed inside run");
                     c.put(true);
                 });
             }

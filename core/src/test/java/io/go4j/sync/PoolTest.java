@@ -52,7 +52,8 @@ class PoolTest {
         p.put(item);
         AtomicReference<Object> got = new AtomicReference<>();
         Go.go(() -> got.set(p.get())).join();
-        assertSame(item, got.get(), "the empty cache of the goroutine's carrier looks at the others");
+        assertSame(item, got.get(),
+                "the empty cache of the goroutine's carrier looks at the others");
     }
 
     /** Go's TestPoolStress shape: every item has one user at a time. */

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Timeout;
 class RWMutexTest {
 
     private static void parallelReader(RWMutex m, BlockingQueue<Boolean> clocked,
-            BlockingQueue<Boolean> cunlock, BlockingQueue<Boolean> cdone) throws InterruptedException {
+            BlockingQueue<Boolean> cunlock,
+            BlockingQueue<Boolean> cdone) throws InterruptedException {
         m.rLock();
         clocked.put(true);
         cunlock.take();
@@ -327,7 +328,8 @@ class RWMutexTest {
             awaitParkedOn(w2, rw);
             rw.unlock();
         }
-        assertEquals(1, readersWhenWriter2Got[0], "the queued reader must get in before the next writer");
+        assertEquals(1, readersWhenWriter2Got[0],
+                "the queued reader must get in before the next writer");
     }
 
     @Test

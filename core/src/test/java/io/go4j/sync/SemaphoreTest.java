@@ -152,7 +152,8 @@ class SemaphoreTest {
                     s.acquire(4);
                     got.put("big");
                 } catch (GoInterruptedException e) {
-                    got.add(Thread.currentThread().isInterrupted() ? "big interrupted" : "status lost");
+                    got.add(Thread.currentThread().isInterrupted() ? "big interrupted"
+                            : "status lost");
                 }
             });
             awaitParkedOn(big, s);
@@ -185,7 +186,8 @@ class SemaphoreTest {
         Semaphore s = new Semaphore(2);
         var wc = Context.withCancel(Context.background());
         wc.cancel().cancel();
-        assertSame(Context.CANCELED, s.acquire(wc.ctx(), 1), "fails even though the weight is free");
+        assertSame(Context.CANCELED, s.acquire(wc.ctx(), 1),
+                "fails even though the weight is free");
         assertTrue(s.tryAcquire(2), "nothing was taken");
         s.release(2);
         assertNull(s.acquire(Context.background(), 2), "a context that is never done");
@@ -205,13 +207,15 @@ class SemaphoreTest {
             Thread small = g.go(() -> s.acquire(1));
             awaitParkedOn(small, s);
             s.release(1);
-            assertFalse(s.tryAcquire(1), "the head (2) does not fit yet and holds the small one back");
+            assertFalse(s.tryAcquire(1),
+                    "the head (2) does not fit yet and holds the small one back");
             wc.cancel().cancel();
             big.join();
             small.join();
         }
         assertSame(Context.CANCELED, bigResult.get());
-        assertEquals("Semaphore[size=2, held=2]", s.toString(), "1 kept by the test, 1 by the small waiter");
+        assertEquals("Semaphore[size=2, held=2]", s.toString(),
+                "1 kept by the test, 1 by the small waiter");
     }
 
     @Test

@@ -121,7 +121,8 @@ class WaitGroupTest {
         wg.add(1);
         try (Goroutines g = new Goroutines()) {
             g.assertInterruptible(wg, wg::await);
-            assertEquals("WaitGroup[counter=1, waiters=0]", wg.toString(), "the waiter must no longer count");
+            assertEquals("WaitGroup[counter=1, waiters=0]", wg.toString(),
+                    "the waiter must no longer count");
             Thread waiter = g.go(wg::await);
             awaitParkedOn(waiter, wg);
             wg.done();

@@ -139,7 +139,8 @@ class TickerTest {
         long t0 = System.nanoTime();
         assertNull(ticker.c().tryReceive(), "stale tick after Reset");
         ticker.c().receive();
-        assertTrue(System.nanoTime() - t0 >= Duration.ofMillis(45).toNanos(), "tick came before the new period");
+        assertTrue(System.nanoTime() - t0 >= Duration.ofMillis(45).toNanos(),
+                "tick came before the new period");
         ticker.stop();
     }
 }

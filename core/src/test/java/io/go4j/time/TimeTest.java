@@ -111,7 +111,8 @@ class TimeTest {
         Instant end = Time.after(delay).receive();
         assertTrue(System.nanoTime() - t0 >= delay.toNanos(), "After returned early");
         // Instant.now() may be a little coarser than nanoTime: allow one millisecond.
-        assertFalse(end.isBefore(start.plus(delay).minusMillis(1)), "After sent " + end + ", started " + start);
+        assertFalse(end.isBefore(start.plus(delay).minusMillis(1)),
+                "After sent " + end + ", started " + start);
     }
 
     /** Go's TestAfterTick, with only the lower bound (the upper one measures the machine). */
@@ -168,7 +169,8 @@ class TimeTest {
             sent[f.slot] = f.at;
         }
         for (int slot = 1; slot < sent.length; slot++) {
-            assertTrue(sent[slot].isAfter(sent[slot - 1]), "slot " + slot + " fired before slot " + (slot - 1));
+            assertTrue(sent[slot].isAfter(sent[slot - 1]),
+                    "slot " + slot + " fired before slot " + (slot - 1));
         }
     }
 
@@ -264,12 +266,15 @@ class TimeTest {
                 Select.recv(Time.after(BIG)),
                 Select.recv(Time.after(Duration.ofMillis(25))));
         assertEquals(1, chosen, "big timeout fired");
-        for (Duration huge : List.of(Duration.ofSeconds(Long.MAX_VALUE), Duration.ofDays(1_000_000_000L))) {
-            assertEquals(1, Select.select(Select.recv(Time.after(huge)), Select.recv(Time.after(Duration.ofMillis(1)))));
+        for (Duration huge : List.of(Duration.ofSeconds(Long.MAX_VALUE),
+                Duration.ofDays(1_000_000_000L))) {
+            assertEquals(1, Select.select(Select.recv(Time.after(huge)),
+                    Select.recv(Time.after(Duration.ofMillis(1)))));
         }
         Duration neg = Duration.ofNanos(Long.MIN_VALUE);
         Time.sleep(neg);
-        assertEquals(0, Select.select(Select.recv(Time.after(neg)), Select.recv(Time.after(Duration.ofSeconds(10)))),
+        assertEquals(0, Select.select(Select.recv(Time.after(neg)),
+                Select.recv(Time.after(Duration.ofSeconds(10)))),
                 "negative timeout didn't fire");
         assertFalse(returned.get(), "big sleep returned");
         sleeper.interrupt();
@@ -326,9 +331,12 @@ class TimeTest {
             switch (state) {
                 case 0 -> timers[i] = Time.newTimer(Duration.ZERO);
                 case 1 -> timer.c().receive();
-                case 2 -> assertFalse(timer.reset(Duration.ofMinutes(1)), "shouldn't be active (1)");
-                case 4 -> assertFalse(timer.reset(Duration.ofMinutes(3)), "shouldn't be active (3)");
-                case 6 -> assertFalse(timer.reset(Duration.ofMinutes(2)), "shouldn't be active (2)");
+                case 2 -> assertFalse(timer.reset(Duration.ofMinutes(1)),
+                        "shouldn't be active (1)");
+                case 4 -> assertFalse(timer.reset(Duration.ofMinutes(3)),
+                        "shouldn't be active (3)");
+                case 6 -> assertFalse(timer.reset(Duration.ofMinutes(2)),
+                        "shouldn't be active (2)");
                 case 3, 5, 7 -> assertTrue(timer.stop(), "a long timer must still be active");
                 case 8 -> assertFalse(timer.reset(Duration.ZERO), "timer.Reset returned true");
                 case 9 -> timer.c().receive();
