@@ -18,7 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** {@code golang.org/x/sync/errgroup} behaviour. */
+/**
+ * {@code golang.org/x/sync/errgroup} behaviour; the ports are of its
+ * {@code errgroup/errgroup_test.go}.
+ */
 @Timeout(20)
 class ErrGroupTest {
 

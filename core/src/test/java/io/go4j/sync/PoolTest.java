@@ -14,7 +14,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Go's {@code sync.Pool}: reuse, {@code New}, nil, and no item handed to two users at once. */
+/**
+ * Go's {@code sync.Pool}: reuse, {@code New}, nil, and no item handed to two users at once; the
+ * ports are of Go's {@code sync/pool_test.go}.
+ */
 @Timeout(20)
 class PoolTest {
 

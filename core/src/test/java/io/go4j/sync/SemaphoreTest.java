@@ -23,7 +23,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** {@code golang.org/x/sync/semaphore} behaviour: weights, FIFO, no starvation, misuse. */
+/**
+ * {@code golang.org/x/sync/semaphore} behaviour: weights, FIFO, no starvation, misuse; the ports
+ * are of its {@code semaphore/semaphore_test.go}.
+ */
 @Timeout(20)
 class SemaphoreTest {
 
