@@ -4,7 +4,7 @@ import io.go4j.Chan;
 import io.go4j.Go;
 
 /**
- * The detector's cost, run with and without the agent (see README, "Finding data races"): a
+ * The detector's cost, run with and without the agent (see race/README.md, "What it costs"): a
  * channel-heavy workload (two goroutines passing 200,000 values back and forth over unbuffered
  * channels) and a field-heavy one (10,000,000 iterations of three reads and three writes of a
  * field and an array in one goroutine). Prints ns per message or per iteration, three rounds.

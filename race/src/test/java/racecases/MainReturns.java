@@ -3,7 +3,10 @@ package racecases;
 import io.go4j.Go;
 import io.go4j.sync.WaitGroup;
 
-/** What a {@code Go.main} program wrote is read by the thread that called {@code Go.main}, after it returned. */
+/**
+ * What a {@code Go.main} program wrote is read by the thread that called {@code Go.main}, after it
+ * returned.
+ */
 public final class MainReturns {
 
     private MainReturns() {

@@ -23,10 +23,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Proves go4j's README on a user's build: this project's {@code pom.xml} is README's, word for
- * word; its surefire configuration puts the tests on go4j's scheduler; and the program runs on
- * it with go4j on the class path (with the arguments of the pom's {@code exec:exec}) and on the
- * module path (with README's flag for it).
+ * Proves go4j's build guide ({@code docs/setup.md}) on a user's build: this project's
+ * {@code pom.xml} is the guide's, word for word; its surefire configuration puts the tests on
+ * go4j's scheduler; and the program runs on it with go4j on the class path (with the arguments
+ * of the pom's {@code exec:exec}) and on the module path (with the guide's flag for it).
  */
 @Timeout(120)
 class MainTest {
@@ -40,13 +40,14 @@ class MainTest {
     }
 
     @Test
-    void readmeShowsThisPomWordForWord() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
-        int start = readme.indexOf("```xml\n<?xml");
-        assertTrue(start >= 0, "README has no complete pom.xml (a ```xml block starting with <?xml)");
+    void theBuildGuideShowsThisPomWordForWord() throws IOException {
+        String guide = Files.readString(Path.of("..", "docs", "setup.md"));
+        int start = guide.indexOf("```xml\n<?xml");
+        assertTrue(start >= 0,
+                "docs/setup.md has no complete pom.xml (a ```xml block starting with <?xml)");
         start += "```xml\n".length();
-        int end = readme.indexOf("```", start);
-        assertEquals(Files.readString(Path.of("pom.xml")), readme.substring(start, end));
+        int end = guide.indexOf("```", start);
+        assertEquals(Files.readString(Path.of("pom.xml")), guide.substring(start, end));
     }
 
     @Test
@@ -63,7 +64,8 @@ class MainTest {
     void theProgramRunsWithGo4jOnTheModulePath() throws Exception {
         String modulePath = String.join(File.pathSeparator, location(Go.class),
                 Arrays.stream(testClassPath().split(File.pathSeparator))
-                        .filter(entry -> Path.of(entry).getFileName().toString().startsWith("jctools-core"))
+                        .filter(entry -> Path.of(entry).getFileName().toString()
+                                .startsWith("jctools-core"))
                         .collect(Collectors.joining(File.pathSeparator)));
         assertEquals(EXPECTED_OUTPUT, run(List.of(javaCommand(),
                 "--add-opens", "java.base/java.lang=io.go4j",
@@ -79,7 +81,8 @@ class MainTest {
 
     /** The test's own class path: surefire's, not its launcher jar's. */
     private static String testClassPath() {
-        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return System.getProperty("surefire.test.class.path",
+                System.getProperty("java.class.path"));
     }
 
     private static String location(Class<?> c) throws URISyntaxException {
@@ -88,13 +91,15 @@ class MainTest {
 
     /** The pom's exec-maven-plugin arguments, {@code <classpath/>} kept as that text. */
     private static List<String> execArguments() throws Exception {
-        var pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new File("pom.xml"));
+        var pom = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new File("pom.xml"));
         var lists = pom.getElementsByTagName("arguments");
         assertEquals(1, lists.getLength(), "one exec configuration");
         List<String> arguments = new ArrayList<>();
         for (Node n = lists.item(0).getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e) {
-                arguments.add(e.getTagName().equals("classpath") ? "<classpath/>" : e.getTextContent());
+                arguments.add(e.getTagName().equals("classpath") ? "<classpath/>"
+                        : e.getTextContent());
             }
         }
         return arguments;
@@ -103,7 +108,8 @@ class MainTest {
     /** Runs {@code command}, expecting exit status 0; returns what it printed, trimmed. */
     private static String run(List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .trim();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "still running: " + command);
         assertEquals(0, p.exitValue(), () -> command + " printed:\n" + output);
         return output;

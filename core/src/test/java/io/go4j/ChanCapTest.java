@@ -43,7 +43,8 @@ class ChanCapTest {
     @Timeout(60)
     void negativeSizePanics() {
         for (int n : new int[] {-1, -16, Integer.MIN_VALUE}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Chan.make(n));
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> Chan.make(n));
             assertEquals("makechan: size out of range", e.getMessage(), "make(chan, " + n + ")");
         }
     }

@@ -1,6 +1,6 @@
 package io.go4j;
 
-import static io.go4j.Goroutines.awaitParkedOrDone;
+import static io.go4j.Goroutines.awaitBlocked;
 import static io.go4j.Goroutines.spinUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Timeout;
 class ChanProgramsTest {
 
     private static final int[] PRIMES = {
-        2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97
+        2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89,
+                97
     };
 
     // ---- sieve1.go: the concurrent prime sieve ----
@@ -140,7 +141,8 @@ class ChanProgramsTest {
 
         // Merges the channels of multiples of the primes into composites.
         g.go(() -> {
-            PriorityQueue<PeekCh> h = new PriorityQueue<>(Comparator.comparingInt((PeekCh p) -> p.head));
+            PriorityQueue<PeekCh> h =
+                    new PriorityQueue<>(Comparator.comparingInt((PeekCh p) -> p.head));
             int min = 15;
             while (true) {
                 Chan<Integer> m = multiples(g, primes.receive());
@@ -258,7 +260,7 @@ class ChanProgramsTest {
             }
         });
         if (blocks) {
-            assertEquals(Thread.State.WAITING, awaitParkedOrDone(t), "function did not block");
+            awaitBlocked(t);
             t.interrupt();
             t.join();
             assertTrue(outcome.get() instanceof GoInterruptedException,
@@ -284,8 +286,10 @@ class ChanProgramsTest {
         // no methods. Null channels in selects are tested below.)
 
         // Sending to or receiving from a nil channel inside a select is never selected.
-        assertEquals(1, Select.select(Select.send(nilch, 7, ChanProgramsTest::unreachable), Select.defaultCase()));
-        assertEquals(1, Select.select(Select.recv(nilch, v -> unreachable()), Select.defaultCase()));
+        assertEquals(1, Select.select(Select.send(nilch, 7, ChanProgramsTest::unreachable),
+                Select.defaultCase()));
+        assertEquals(1, Select.select(Select.recv(nilch, v -> unreachable()),
+                Select.defaultCase()));
 
         // Sending to an asynchronous channel with free buffer space never blocks.
         testBlock(NEVER, () -> Chan.make(1).send(7));
@@ -294,7 +298,8 @@ class ChanProgramsTest {
         testBlock(NEVER, () -> {
             for (int i = 0; i < 10; i++) {
                 if (closedch.receive() != null) {
-                    throw new AssertionError("expected zero value when reading from closed channel");
+                    throw new AssertionError(
+                            "expected zero value when reading from closed channel");
                 }
                 if (closedch.receiveOk().ok()) {
                     throw new AssertionError("expected 0, false from closed channel");
@@ -313,16 +318,19 @@ class ChanProgramsTest {
 
         // Selects with only nil channels always block.
         testBlock(ALWAYS, () -> Select.select(Select.recv(nilch, v -> unreachable())));
-        testBlock(ALWAYS, () -> Select.select(Select.send(nilch, 7, ChanProgramsTest::unreachable)));
+        testBlock(ALWAYS, ()
+                -> Select.select(Select.send(nilch, 7, ChanProgramsTest::unreachable)));
         testBlock(ALWAYS, () -> Select.select(
-                Select.recv(nilch, v -> unreachable()), Select.send(nilch, 7, ChanProgramsTest::unreachable)));
+                Select.recv(nilch, v -> unreachable()),
+                Select.send(nilch, 7, ChanProgramsTest::unreachable)));
 
         // Selects with non-ready non-nil channels always block.
         testBlock(ALWAYS, () -> Select.select(Select.recv(Chan.make(), v -> unreachable())));
 
         // Selects with default cases don't block.
         testBlock(NEVER, () -> Select.select(Select.defaultCase()));
-        testBlock(NEVER, () -> Select.select(Select.recv(nilch, v -> unreachable()), Select.defaultCase()));
+        testBlock(NEVER, () ->
+                Select.select(Select.recv(nilch, v -> unreachable()), Select.defaultCase()));
         testBlock(NEVER, () -> Select.select(
                 Select.send(nilch, 7, ChanProgramsTest::unreachable), Select.defaultCase()));
 
@@ -340,7 +348,8 @@ class ChanProgramsTest {
         // Selects with closed channels behave like ordinary operations.
         testBlock(NEVER, () -> Select.select(Select.recv(closedch)));
         testBlock(NEVER, () -> Select.select(Select.recv(closedch, (Integer x) -> { })));
-        testBlock(NEVER, () -> Select.select(Select.recvOk(closedch, (Integer x, boolean ok) -> { })));
+        testBlock(NEVER, () ->
+                Select.select(Select.recvOk(closedch, (Integer x, boolean ok) -> { })));
         assertThrows(ChanClosedException.class, () -> Select.select(Select.send(closedch, 7)));
 
         // A select should not get confused if it sees itself.
@@ -367,7 +376,8 @@ class ChanProgramsTest {
             g.go(() -> {
                 try {
                     for (int i = 0; i < iterations; i++) {
-                        Select.select(Select.send(c1, i), Select.send(c2, i), Select.send(c3, i), Select.send(c4, i));
+                        Select.select(Select.send(c1, i), Select.send(c2, i), Select.send(c3, i),
+                                Select.send(c4, i));
                     }
                 } finally {
                     c4.close();
@@ -478,7 +488,8 @@ class ChanProgramsTest {
             String what = toReceiver.getClass().getSimpleName() + " buffer=" + buffer;
 
             // Nothing to receive yet: the default is taken, with select or tryReceive.
-            assertEquals(1, Select.select(Select.recv(c, v -> fail("blocked sender")), Select.defaultCase()), what);
+            assertEquals(1, Select.select(Select.recv(c, v -> fail("blocked sender")),
+                    Select.defaultCase()), what);
             assertNull(c.tryReceive(), what);
 
             // A receiver: a non-blocking send succeeds once it waits (at once if buffered).

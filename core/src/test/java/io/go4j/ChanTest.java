@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class ChanTest {
 
-    /** TestChan, for every capacity from 0 to 199 as in Go. */
+    /** Go's TestChan, for every capacity from 0 to 199 as in Go. */
     @Test
     @Timeout(60)
     void testChan() throws Exception {
@@ -51,12 +51,14 @@ class ChanTest {
             });
             awaitBlocked(r1);
             awaitBlocked(r2);
-            assertFalse(recv1.get() || recv2.get(), "chan[" + chanCap + "]: receive from empty chan");
+            assertFalse(recv1.get() || recv2.get(),
+                    "chan[" + chanCap + "]: receive from empty chan");
             // A non-blocking receive does not block.
             assertNull(c.tryReceive(), "chan[" + chanCap + "]: receive from empty chan");
             assertEquals(1, Select.select(Select.recv(c), Select.defaultCase()),
                     "chan[" + chanCap + "]: receive from empty chan");
-            assertEquals(1, Select.select(Select.recvOk(c, (v, ok) -> fail("received")), Select.defaultCase()),
+            assertEquals(1, Select.select(Select.recvOk(c, (v, ok) -> fail("received")),
+                    Select.defaultCase()),
                     "chan[" + chanCap + "]: receive from empty chan");
             c.send(0);
             c.send(0);
@@ -157,7 +159,8 @@ class ChanTest {
                 done.receive().forEach((v, n) -> recv.merge(v, n, Integer::sum));
             }
             assertEquals(l, recv.size(), "chan[" + chanCap + "]: distinct values received");
-            recv.forEach((v, n) -> assertEquals(p, n, "chan[" + chanCap + "]: times " + v + " was received"));
+            recv.forEach((v, n) ->
+                    assertEquals(p, n, "chan[" + chanCap + "]: times " + v + " was received"));
         }
     }
 
@@ -172,10 +175,13 @@ class ChanTest {
         assertEquals(chanCap, c.cap(), "chan[" + chanCap + "]: cap");
     }
 
-    /** TestNonblockRecvRace: a buffered value, then a close, keeps a non-blocking receive ready. */
+    /**
+     * Go's TestNonblockRecvRace: a buffered value, then a close, keeps a non-blocking receive
+     * ready.
+     */
     @Test
     @Timeout(60)
-    void nonblockRecvRace() throws Exception {
+    void testNonblockRecvRace() throws Exception {
         try (Goroutines g = new Goroutines()) {
             for (int i = 0; i < 10_000; i++) {
                 Chan<Integer> c = Chan.make(1);
@@ -193,12 +199,12 @@ class ChanTest {
     }
 
     /**
-     * TestNonblockSelectRace: from the moment the goroutine starts, c1 or c2 is always ready, so a
-     * select on both must act on one moment's state and never take the default.
+     * Go's TestNonblockSelectRace: from the moment the goroutine starts, c1 or c2 is always ready,
+     * so a select on both must act on one moment's state and never take the default.
      */
     @Test
     @Timeout(60)
-    void nonblockSelectRace() throws Exception {
+    void testNonblockSelectRace() throws Exception {
         Chan<Boolean> done = Chan.make(1);
         try (Goroutines g = new Goroutines()) {
             for (int i = 0; i < 100_000; i++) {
@@ -206,7 +212,8 @@ class ChanTest {
                 Chan<Integer> c2 = Chan.make(1);
                 c1.send(1);
                 g.go(() -> done.send(
-                        Select.select(Select.recv(c1), Select.recv(c2), Select.defaultCase()) != 2));
+                        Select.select(Select.recv(c1), Select.recv(c2), Select.defaultCase())
+                        != 2));
                 c2.send(1);
                 Select.select(Select.recv(c1), Select.defaultCase());
                 assertTrue(done.receive(), "no chan is ready");
@@ -214,10 +221,13 @@ class ChanTest {
         }
     }
 
-    /** TestNonblockSelectRace2: as {@link #nonblockSelectRace()}, with close(c2) for c2 <- 1. */
+    /**
+     * Go's TestNonblockSelectRace2: as {@link #testNonblockSelectRace()}, with close(c2) for c2
+     * <- 1.
+     */
     @Test
     @Timeout(60)
-    void nonblockSelectRace2() throws Exception {
+    void testNonblockSelectRace2() throws Exception {
         Chan<Boolean> done = Chan.make(1);
         try (Goroutines g = new Goroutines()) {
             for (int i = 0; i < 100_000; i++) {
@@ -225,7 +235,8 @@ class ChanTest {
                 Chan<Integer> c2 = Chan.make();
                 c1.send(1);
                 g.go(() -> done.send(
-                        Select.select(Select.recv(c1), Select.recv(c2), Select.defaultCase()) != 2));
+                        Select.select(Select.recv(c1), Select.recv(c2), Select.defaultCase())
+                        != 2));
                 c2.close();
                 Select.select(Select.recv(c1), Select.defaultCase());
                 assertTrue(done.receive(), "no chan is ready");
@@ -234,12 +245,12 @@ class ChanTest {
     }
 
     /**
-     * TestSelfSelect: a select that sends and receives on the same channel neither deadlocks nor,
-     * on an unbuffered channel, receives its own value.
+     * Go's TestSelfSelect: a select that sends and receives on the same channel neither deadlocks
+     * nor, on an unbuffered channel, receives its own value.
      */
     @Test
     @Timeout(60)
-    void selfSelect() throws Exception {
+    void testSelfSelect() throws Exception {
         for (int chanCap : new int[] {0, 10}) {
             try (Goroutines g = new Goroutines()) {
                 Chan<Integer> c = Chan.make(chanCap);
@@ -266,13 +277,13 @@ class ChanTest {
     }
 
     /**
-     * TestSelectStress: plain senders and receivers on four channels interact with one select that
-     * sends on all four and one that receives from all four (dropping a channel, by setting it to
-     * null, once its quota is done); the whole must not deadlock and every count must add up.
+     * Go's TestSelectStress: plain senders and receivers on four channels interact with one select
+     * that sends on all four and one that receives from all four (dropping a channel, by setting it
+     * to null, once its quota is done); the whole must not deadlock and every count must add up.
      */
     @Test
     @Timeout(60)
-    void selectStress() throws Exception {
+    void testSelectStress() throws Exception {
         @SuppressWarnings("unchecked")
         Chan<Integer>[] c = new Chan[] {Chan.make(), Chan.make(), Chan.make(2), Chan.make(3)};
         final int n = 100_000;
@@ -327,13 +338,13 @@ class ChanTest {
     }
 
     /**
-     * TestSelectFairness: a select over two always-ready channels (and two never-ready ones)
+     * Go's TestSelectFairness: a select over two always-ready channels (and two never-ready ones)
      * picks each ready one about half the time. The bound is Go's: a fair select exceeds it with
      * probability below one in a million.
      */
     @Test
     @Timeout(60)
-    void selectFairness() throws Exception {
+    void testSelectFairness() throws Exception {
         final int trials = 10_000;
         Chan<Integer> c1 = Chan.make(trials + 1);
         Chan<Integer> c2 = Chan.make(trials + 1);
@@ -376,22 +387,26 @@ class ChanTest {
                 "unfair select: in " + trials + " trials, results were " + cnt1 + ", " + cnt2);
     }
 
-    /** TestChanSendInterface: select sends of the same object, with a default, on a full channel. */
+    /**
+     * Go's TestChanSendInterface: select sends of the same object, with a default, on a full
+     * channel.
+     */
     @Test
     @Timeout(60)
-    void chanSendInterface() {
+    void testChanSendInterface() {
         Object m = new Object();
         Chan<Object> c = Chan.make(1);
         c.send(m);
         assertEquals(1, Select.select(Select.send(c, m), Select.defaultCase()));
-        assertEquals(2, Select.select(Select.send(c, m), Select.send(c, new Object()), Select.defaultCase()));
+        assertEquals(2, Select.select(Select.send(c, m), Select.send(c, new Object()),
+                Select.defaultCase()));
         assertTrue(c.receive() == m);
     }
 
-    /** TestPseudoRandomSend: a select between two sends on one channel picks both. */
+    /** Go's TestPseudoRandomSend: a select between two sends on one channel picks both. */
     @Test
     @Timeout(60)
-    void pseudoRandomSend() throws Exception {
+    void testPseudoRandomSend() throws Exception {
         final int n = 100;
         for (int chanCap : new int[] {0, n}) {
             Chan<Integer> c = Chan.make(chanCap);
@@ -414,14 +429,15 @@ class ChanTest {
                 n1 += i;
             }
             assertTrue(n0 > n / 10 && n1 > n / 10,
-                    "want pseudorandom, got " + n0 + " zeros and " + n1 + " ones (chan cap " + chanCap + ")");
+                    "want pseudorandom, got " + n0 + " zeros and " + n1 + " ones (chan cap "
+                    + chanCap + ")");
         }
     }
 
-    /** TestMultiConsumer: 23 workers ranging over one channel lose and duplicate nothing. */
+    /** Go's TestMultiConsumer: 23 workers ranging over one channel lose and duplicate nothing. */
     @Test
     @Timeout(60)
-    void multiConsumer() throws Exception {
+    void testMultiConsumer() throws Exception {
         final int nwork = 23;
         final int niter = 271_828;
         int[] pn = {2, 3, 7, 11, 13, 17, 19, 23, 27, 31};
@@ -466,12 +482,12 @@ class ChanTest {
     }
 
     /**
-     * TestSelectDuplicateChannel: a select waiting twice on one channel leaves that channel's
+     * Go's TestSelectDuplicateChannel: a select waiting twice on one channel leaves that channel's
      * queue intact when it fires on another channel.
      */
     @Test
     @Timeout(60)
-    void selectDuplicateChannel() throws Exception {
+    void testSelectDuplicateChannel() throws Exception {
         Chan<Integer> c = Chan.make();
         Chan<Integer> d = Chan.make();
         Chan<Integer> e = Chan.make();

@@ -121,7 +121,8 @@ class ClosedChanTest {
         public Received<Integer> recv2() {
             @SuppressWarnings("unchecked")
             Received<Integer>[] got = new Received[1];
-            Select.select(cases(Select.recvOk(c, (Integer v, boolean ok) -> got[0] = new Received<>(v, ok))));
+            Select.select(cases(Select.recvOk(c,
+                    (Integer v, boolean ok) -> got[0] = new Received<>(v, ok))));
             return got[0];
         }
 
@@ -179,7 +180,8 @@ class ClosedChanTest {
             assertEquals(new Received<>(null, true), c.nbrecv(), c + ": recv on closed nb");
             assertEquals(new Received<>(null, false), c.nbrecv2(), c + ": recv2 on closed nb");
         }
-        ChanClosedException e = assertThrows(ChanClosedException.class, () -> c.nbsend(1), c + ": nbsend");
+        ChanClosedException e =
+                assertThrows(ChanClosedException.class, () -> c.nbsend(1), c + ": nbsend");
         assertEquals("send on closed channel", e.getMessage());
         // The value was discarded.
         assertNull(c.recv(), c + ": recv on closed after send on closed");

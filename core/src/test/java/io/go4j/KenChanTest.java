@@ -30,7 +30,9 @@ class KenChanTest {
     private final AtomicInteger receives = new AtomicInteger();
     private int cval;
 
-    /** Go's {@code type Chan}: a channel, its sender's next value and its receiver's expected one. */
+    /**
+     * Go's {@code type Chan}: a channel, its sender's next value and its receiver's expected one.
+     */
     private final class KenChan {
         Chan<Integer> sc;
         Chan<Integer> rc;

@@ -70,11 +70,13 @@ class SelectStatementTest {
         Select.Chosen received = new Select.Chosen();
         Select.Chosen sent = new Select.Chosen();
         try (Goroutines g = new Goroutines()) {
-            Thread receiver = g.go(() -> Select.select(received, Select.recv(never), Select.recv(in)));
+            Thread receiver = g.go(()
+                    -> Select.select(received, Select.recv(never), Select.recv(in)));
             awaitBlocked(receiver);
             in.send(7);
             receiver.join();
-            Thread sender = g.go(() -> Select.select(sent, Select.recv(never), Select.send(out, 8)));
+            Thread sender = g.go(()
+                    -> Select.select(sent, Select.recv(never), Select.send(out, 8)));
             awaitBlocked(sender);
             assertEquals(8, out.receive());
             sender.join();
@@ -121,7 +123,8 @@ class SelectStatementTest {
 
     @Test
     void aNullChosenIsRefused() {
-        assertThrows(NullPointerException.class, () -> Select.select((Select.Chosen) null, Select.defaultCase()));
+        assertThrows(NullPointerException.class,
+                () -> Select.select((Select.Chosen) null, Select.defaultCase()));
     }
 
     /**
@@ -197,7 +200,8 @@ class SelectStatementTest {
         Select.select(Select.recvOk(c, this::receipt));
         assertEquals(List.of("2/true", "null/false"), receipts);
 
-        Select.select(Select.recv(Chan.<Integer>make(), results::add), Select.defaultCase(results::clear));
+        Select.select(Select.recv(Chan.<Integer>make(), results::add),
+                Select.defaultCase(results::clear));
         assertEquals(List.of(), results);
     }
 }

@@ -25,9 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Every invocation starts {@code 2 * pairs} virtual threads (go4j: goroutines), one sender and
  * one receiver per pair, and waits for all of them, so their start-up is part of what is
  * measured, spread over {@value #ITEMS} items ({@code ITEMS / pairs} per pair, 200 with the
- * 1,000 pairs; 20 with 10,000, DESIGN.md's workload). The contenders: go4j's {@code Chan.make()}, {@link SynchronousQueue} and Jox's
- * {@code Channel.newRendezvousChannel()}. Target (DESIGN.md): go4j no slower than Jox and than
- * JDK virtual threads with {@code SynchronousQueue}.
+ * 1,000 pairs; 20 with 10,000, DESIGN.md's workload). The contenders: go4j's {@code Chan.make()},
+ * {@link SynchronousQueue} and Jox's {@code Channel.newRendezvousChannel()}. Target (DESIGN.md):
+ * go4j no slower than Jox and than JDK virtual threads with {@code SynchronousQueue}.
  *
  * <p>Go twin: no benchmark of Go's runtime; the same program with {@code go} and
  * {@code make(chan int)} per pair, and a {@code sync.WaitGroup} to wait for them.

@@ -37,7 +37,8 @@ public final class Items {
      */
     public static void check(long actual, long expected) {
         if (actual != expected) {
-            throw new AssertionError("received items add up to " + actual + ", expected " + expected);
+            throw new AssertionError("received items add up to " + actual + ", expected "
+                    + expected);
         }
     }
 }

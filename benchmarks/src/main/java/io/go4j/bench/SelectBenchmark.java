@@ -114,8 +114,10 @@ public class SelectBenchmark {
     @Benchmark
     @OperationsPerInvocation(ITEMS)
     public void jox() throws InterruptedException {
-        Channel<Integer> a = capacity == 0 ? Channel.newRendezvousChannel() : Channel.newBufferedChannel(capacity);
-        Channel<Integer> b = capacity == 0 ? Channel.newRendezvousChannel() : Channel.newBufferedChannel(capacity);
+        Channel<Integer> a = capacity == 0 ? Channel.newRendezvousChannel()
+                : Channel.newBufferedChannel(capacity);
+        Channel<Integer> b = capacity == 0 ? Channel.newRendezvousChannel()
+                : Channel.newBufferedChannel(capacity);
         Workers w = Workers.virtualThreads();
         for (Channel<Integer> c : java.util.List.of(a, b)) {
             w.start(() -> {
@@ -136,7 +138,8 @@ public class SelectBenchmark {
 
     /** Jox's two-case receive select; its generic varargs cannot be checked, hence the warning. */
     @SuppressWarnings("unchecked")
-    private static Integer joxSelect(Channel<Integer> a, Channel<Integer> b) throws InterruptedException {
+    private static Integer joxSelect(Channel<Integer> a,
+            Channel<Integer> b) throws InterruptedException {
         return com.softwaremill.jox.Select.select(a.receiveClause(), b.receiveClause());
     }
 }

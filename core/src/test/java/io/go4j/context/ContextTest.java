@@ -80,7 +80,7 @@ class ContextTest {
 
     /** Go's TestWithCancel. */
     @Test
-    void withCancel() {
+    void testWithCancel() {
         Context.WithCancel wc = Context.withCancel(Context.background());
         Context c1 = wc.ctx();
         assertEquals("context.Background.WithCancel", c1.toString());
@@ -103,7 +103,7 @@ class ContextTest {
 
     /** Go's TestParentFinishesChild, with collectability instead of a look at the children. */
     @Test
-    void parentFinishesChild() {
+    void testParentFinishesChild() {
         Context.WithCancel parent = Context.withCancel(Context.background());
         Context.WithCancel cancelChild = Context.withCancel(parent.ctx());
         Context valueChild = Context.withValue(parent.ctx(), "key", "value");
@@ -112,7 +112,8 @@ class ContextTest {
             assertFalse(isDone(c));
         }
         for (Context child : List.of(cancelChild.ctx(), timerChild.ctx())) {
-            assertSame(parent.ctx(), ((CancelContext) child).parent.value(CancelContext.KEY), "bad linkage");
+            assertSame(parent.ctx(), ((CancelContext) child).parent.value(CancelContext.KEY),
+                    "bad linkage");
         }
         parent.cancel().cancel();
         for (Context c : List.of(parent.ctx(), cancelChild.ctx(), valueChild, timerChild.ctx())) {
@@ -128,7 +129,7 @@ class ContextTest {
 
     /** Go's TestChildFinishesFirst. */
     @Test
-    void childFinishesFirst() {
+    void testChildFinishesFirst() {
         Context.WithCancel cancelable = Context.withCancel(Context.background());
         for (Context parent : List.of(Context.background(), cancelable.ctx())) {
             Context.WithCancel child = Context.withCancel(parent);
@@ -153,7 +154,7 @@ class ContextTest {
 
     /** Go's TestDeadline. */
     @Test
-    void deadline() {
+    void testDeadline() {
         Context c = Context.withDeadline(Context.background(), Instant.now().plus(SHORT)).ctx();
         assertTrue(c.toString().startsWith("context.Background.WithDeadline("), c.toString());
         assertTimesOut(c, "WithDeadline");
@@ -174,7 +175,7 @@ class ContextTest {
 
     /** Go's TestTimeout. */
     @Test
-    void timeout() {
+    void testTimeout() {
         Context c = Context.withTimeout(Context.background(), SHORT).ctx();
         assertTrue(c.toString().startsWith("context.Background.WithDeadline("), c.toString());
         assertTimesOut(c, "WithTimeout");
@@ -189,7 +190,7 @@ class ContextTest {
 
     /** Go's TestCanceledTimeout. */
     @Test
-    void canceledTimeout() {
+    void testCanceledTimeout() {
         Context c = Context.withTimeout(Context.background(), Duration.ofSeconds(1)).ctx();
         Context.WithCancel child = Context.withTimeout(new OtherContext(c), VERY_LONG);
         child.cancel().cancel();
@@ -204,9 +205,11 @@ class ContextTest {
         assertEquals(Optional.of(d), c.deadline());
         assertEquals(Optional.of(d), Context.withDeadline(c, d.plusSeconds(1)).ctx().deadline(),
                 "a later deadline than the parent's changes nothing");
-        assertEquals(Optional.of(d.minusSeconds(1)), Context.withDeadline(c, d.minusSeconds(1)).ctx().deadline());
+        assertEquals(Optional.of(d.minusSeconds(1)),
+                Context.withDeadline(c, d.minusSeconds(1)).ctx().deadline());
         assertEquals(Optional.of(d), Context.withValue(c, "k", "v").deadline());
-        assertTrue(Context.withTimeout(Context.background(), Duration.ofSeconds(Long.MAX_VALUE)).ctx().deadline().isPresent());
+        assertTrue(Context.withTimeout(Context.background(), Duration.ofSeconds(Long.MAX_VALUE))
+                .ctx().deadline().isPresent());
     }
 
     private record Key1(int k) {
@@ -223,7 +226,7 @@ class ContextTest {
 
     /** Go's TestValues. */
     @Test
-    void values() {
+    void testValues() {
         Key1 k1 = new Key1(1);
         Key2 k2 = new Key2(1);
         Key2 k3 = new Key2(3);
@@ -250,7 +253,7 @@ class ContextTest {
 
     /** Go's TestWithValueChecksKey (for nil) and TestInvalidDerivedFail. */
     @Test
-    void invalidArguments() {
+    void testWithValueChecksKey() {
         assertEquals("nil key", assertThrows(NullPointerException.class,
                 () -> Context.withValue(Context.background(), null, "bar")).getMessage());
         for (Runnable r : List.<Runnable>of(
@@ -264,7 +267,7 @@ class ContextTest {
 
     /** Go's TestSimultaneousCancels: a tree of 100 contexts canceled at once in random order. */
     @Test
-    void simultaneousCancels() {
+    void testSimultaneousCancels() {
         Context.WithCancel root = Context.withCancel(Context.background());
         List<Context.WithCancel> all = new ArrayList<>(List.of(root));
         List<Context> queue = new ArrayList<>(List.of(root.ctx()));
@@ -290,7 +293,7 @@ class ContextTest {
 
     /** Go's TestInterlockedCancels. */
     @Test
-    void interlockedCancels() {
+    void testInterlockedCancels() {
         Context.WithCancel parent = Context.withCancel(Context.background());
         Context.WithCancel child = Context.withCancel(parent.ctx());
         Go.go(() -> {
@@ -303,7 +306,7 @@ class ContextTest {
 
     /** Go's TestLayersCancel and TestLayersTimeout. */
     @Test
-    void layers() {
+    void testLayersCancel() {
         long seed = System.nanoTime();
         layers(seed, false);
         layers(seed, true);
@@ -345,7 +348,8 @@ class ContextTest {
         }
         if (timeout) {
             Timer timer = Time.newTimer(QUIESCENT);
-            assertEquals(1, Select.select(Select.recv(timer.c()), Select.recv(ctx.done())), where + ": no timeout");
+            assertEquals(1, Select.select(Select.recv(timer.c()), Select.recv(ctx.done())),
+                    where + ": no timeout");
             timer.stop();
         } else {
             cancels.get(r.nextInt(cancels.size())).cancel();
@@ -362,16 +366,18 @@ class ContextTest {
      * live parent (Go counts the parent's children; here the child must be collectable).
      */
     @Test
-    void cancelReleasesTheParentsReference() {
+    void testCancelRemoves() {
         Context.WithCancel parent = Context.withCancel(Context.background());
         assertCollectedAfterCancel(() -> Context.withCancel(parent.ctx()));
         assertCollectedAfterCancel(() -> Context.withTimeout(parent.ctx(), Duration.ofMinutes(60)));
-        assertCollectedAfterCancel(() -> Context.withCancel(Context.withValue(parent.ctx(), "k", "v")));
+        assertCollectedAfterCancel(()
+                -> Context.withCancel(Context.withValue(parent.ctx(), "k", "v")));
         assertFalse(isDone(parent.ctx()));
         parent.close();
     }
 
-    private static void assertCollectedAfterCancel(java.util.function.Supplier<Context.WithCancel> make) {
+    private static void assertCollectedAfterCancel(
+            java.util.function.Supplier<Context.WithCancel> make) {
         Context.WithCancel wc = make.get();
         WeakReference<Context> ref = new WeakReference<>(wc.ctx());
         wc.cancel().cancel();
@@ -384,7 +390,7 @@ class ContextTest {
 
     /** Go's TestWithCancelCanceledParent. */
     @Test
-    void withCancelOfCanceledParent() {
+    void testWithCancelCanceledParent() {
         Context.WithCancel parent = Context.withCancel(Context.background());
         parent.cancel().cancel();
         Context c = Context.withCancel(parent.ctx()).ctx();
@@ -394,7 +400,7 @@ class ContextTest {
 
     /** Go's TestDeadlineExceededSupportsTimeout, and the messages. */
     @Test
-    void errors() {
+    void testDeadlineExceededSupportsTimeout() {
         assertTrue(Context.DEADLINE_EXCEEDED.timeout());
         assertFalse(Context.CANCELED.timeout());
         assertEquals("context deadline exceeded", Context.DEADLINE_EXCEEDED.getMessage());
@@ -404,12 +410,13 @@ class ContextTest {
         assertEquals("context canceled", String.valueOf(Context.CANCELED));
         assertEquals(0, Context.CANCELED.getStackTrace().length);
         Context.CANCELED.addSuppressed(new Exception());
-        assertEquals(0, Context.CANCELED.getSuppressed().length, "a shared exception accepts no suppressed ones");
+        assertEquals(0, Context.CANCELED.getSuppressed().length,
+                "a shared exception accepts no suppressed ones");
     }
 
     /** Go's TestCustomContextGoroutines, in part: the watching goroutine ends with the child. */
     @Test
-    void customParentIsWatchedUntilTheChildIsCanceled() {
+    void testCustomContextGoroutines() {
         Context.WithCancel parent = Context.withCancel(Context.background());
         Context.WithCancel child = Context.withCancel(new OtherContext(parent.ctx()));
         Context.WithCancel grandchild = Context.withCancel(child.ctx());
@@ -493,14 +500,18 @@ class ContextTest {
         Context d = Context.withDeadline(Context.background(), Instant.now().minusSeconds(1)).ctx();
         assertSame(Context.DEADLINE_EXCEEDED, Context.cause(d));
 
-        Context.WithCancel early = Context.withDeadlineCause(Context.background(), Instant.now().plus(VERY_LONG), late);
+        Context.WithCancel early =
+                Context.withDeadlineCause(Context.background(), Instant.now().plus(VERY_LONG),
+                        late);
         early.close();
-        assertSame(Context.CANCELED, Context.cause(early.ctx()), "canceled before the deadline: no deadline cause");
+        assertSame(Context.CANCELED, Context.cause(early.ctx()),
+                "canceled before the deadline: no deadline cause");
     }
 
     @Test
     void withoutCancel() {
-        Context.WithCancel parent = Context.withCancel(Context.withValue(Context.background(), "k", "v"));
+        Context.WithCancel parent =
+                Context.withCancel(Context.withValue(Context.background(), "k", "v"));
         Context c = Context.withoutCancel(parent.ctx());
         Context.WithCancel child = Context.withCancel(c);
         parent.cancel().cancel();

@@ -52,7 +52,8 @@ class CreationSiteTest {
         try (Scheduler s = recordingScheduler()) {
             awaitParked(startBlocked(s, never));
             String dump = s.dump();
-            String site = "created by " + CreationSiteTest.class.getName() + ".startBlocked in thread \""
+            String site = "created by " + CreationSiteTest.class.getName()
+                    + ".startBlocked in thread \""
                     + Thread.currentThread().getName() + "\"\n\tat ";
             int at = dump.indexOf(site);
             assertTrue(at >= 0, dump);
@@ -75,7 +76,8 @@ class CreationSiteTest {
             assertEquals("boom", e.getMessage());
             assertEquals(1, e.getSuppressed().length);
             String site = e.getSuppressed()[0].toString();
-            assertTrue(site.startsWith("created by " + CreationSiteTest.class.getName() + ".lambda$"), site);
+            assertTrue(site.startsWith("created by " + CreationSiteTest.class.getName()
+                    + ".lambda$"), site);
             assertTrue(site.endsWith(" in goroutine " + parent.threadId()), site);
         } finally {
             Thread.setDefaultUncaughtExceptionHandler(previous);

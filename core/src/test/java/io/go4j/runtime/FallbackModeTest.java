@@ -28,9 +28,11 @@ import org.junit.jupiter.api.Timeout;
 class FallbackModeTest {
 
     @Test
-    void withoutAddOpensGoroutinesRunOnTheJdkSchedulerAfterOneWarning() throws IOException, InterruptedException {
+    void withoutAddOpensGoroutinesRunOnTheJdkSchedulerAfterOneWarning() throws IOException,
+            InterruptedException {
         String java = ProcessHandle.current().info().command().orElseThrow();
-        String classpath = Stream.of(System.getProperty("jdk.module.path"), System.getProperty("java.class.path"))
+        String classpath = Stream.of(System.getProperty("jdk.module.path"),
+                System.getProperty("java.class.path"))
                 .filter(p -> p != null && !p.isEmpty())
                 .collect(Collectors.joining(File.pathSeparator));
         Path stderr = Files.createTempFile("go4j-fallback", ".err");
@@ -41,9 +43,11 @@ class FallbackModeTest {
         assertEquals(0, child.waitFor(), out);
         String err = Files.readString(stderr);
         Files.delete(stderr);
-        assertEquals(List.of("mode JDK_DEFAULT", "sum 5050", "deadlock all goroutines are asleep - deadlock!"),
+        assertEquals(List.of("mode JDK_DEFAULT", "sum 5050",
+                "deadlock all goroutines are asleep - deadlock!"),
                 out.lines().toList());
-        Matcher warnings = Pattern.compile("WARNING: go4j runs goroutines on the JDK's default virtual-thread scheduler")
+        Matcher warnings = Pattern.compile("WARNING: go4j runs goroutines on the JDK's default "
+                + "virtual-thread scheduler")
                 .matcher(err);
         assertTrue(warnings.find(), err);
         assertTrue(!warnings.find(), "one warning only:\n" + err);

@@ -66,7 +66,8 @@ class GoMainTest {
     @Test
     void anExceptionInAnyGoroutineEndsTheProgram() {
         IllegalStateException boom = new IllegalStateException("boom");
-        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> Go.main(() -> {
+        IllegalStateException thrown =
+                assertThrows(IllegalStateException.class, () -> Go.main(() -> {
             Go.go(() -> Go.go(() -> {
                 throw boom;
             }));
@@ -78,7 +79,8 @@ class GoMainTest {
     @Test
     void anExceptionInAnAfterFuncEndsTheProgramThatSetTheTimer() {
         IllegalStateException boom = new IllegalStateException("boom");
-        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> Go.main(() -> {
+        IllegalStateException thrown =
+                assertThrows(IllegalStateException.class, () -> Go.main(() -> {
             Time.afterFunc(Duration.ZERO, () -> {
                 throw boom;
             });
@@ -96,7 +98,8 @@ class GoMainTest {
                 Time.afterFunc(Duration.ZERO, () -> numGoroutine.send(s.numGoroutine()));
                 release.receive();
             });
-            assertEquals(2, numGoroutine.receive(), "the setter and the function's goroutine, both on the scheduler");
+            assertEquals(2, numGoroutine.receive(),
+                    "the setter and the function's goroutine, both on the scheduler");
             release.close();
         }
     }
@@ -127,7 +130,9 @@ class GoMainTest {
     @Test
     void unbufferedSendWithNoReceiverIsADeadlock() {
         long start = System.nanoTime();
-        DeadlockException e = assertThrows(DeadlockException.class, () -> Go.main(() -> Chan.<Integer>make().send(1)));
+        DeadlockException e =
+                assertThrows(DeadlockException.class,
+                        () -> Go.main(() -> Chan.<Integer>make().send(1)));
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertEquals("all goroutines are asleep - deadlock!", e.getMessage());
         assertTrue(e.dump().startsWith("goroutine "), e.dump());
@@ -159,7 +164,8 @@ class GoMainTest {
             wg.await();
         }));
         String dump = e.dump();
-        for (String reason : new String[] {"[sync.Mutex.Lock]:", "[chan receive]:", "[select]:", "[sync.WaitGroup.Wait]:"}) {
+        for (String reason : new String[] {"[sync.Mutex.Lock]:", "[chan receive]:", "[select]:",
+                "[sync.WaitGroup.Wait]:"}) {
             assertTrue(dump.contains(reason), reason + " missing in\n" + dump);
         }
         assertEquals(4, dump.split("\n\n").length, dump);
@@ -315,8 +321,10 @@ class GoMainTest {
     void idlePoolThreadsAndTheTestHarnessDoNotHideADeadlock() {
         CompletableFuture.runAsync(() -> { }).join();
         assertTrue(Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().startsWith("ForkJoinPool.commonPool")), "a common-pool thread is alive");
-        DeadlockException e = assertThrows(DeadlockException.class, () -> Go.main(() -> Chan.make().receive()));
+                .anyMatch(t -> t.getName().startsWith("ForkJoinPool.commonPool")),
+                "a common-pool thread is alive");
+        DeadlockException e =
+                assertThrows(DeadlockException.class, () -> Go.main(() -> Chan.make().receive()));
         assertEquals("all goroutines are asleep - deadlock!", e.getMessage());
     }
 
@@ -345,7 +353,8 @@ class GoMainTest {
                 blocked.set(t);
                 SchedulingTest.awaitParked(t);
             });
-            assertTrue(blocked.get().join(Duration.ofSeconds(10)), "the program's goroutine still runs");
+            assertTrue(blocked.get().join(Duration.ofSeconds(10)),
+                    "the program's goroutine still runs");
             assertTrue(reported.isEmpty(), () -> "reported: " + reported);
             assertTrue(outsider.isAlive(), "a goroutine outside the program was ended");
         } finally {

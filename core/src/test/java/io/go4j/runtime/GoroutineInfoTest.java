@@ -27,8 +27,10 @@ class GoroutineInfoTest {
             assertSame(receiver, info.thread());
             assertEquals(receiver.threadId(), info.id());
             assertEquals("chan receive", info.status());
-            assertEquals("io.go4j.Chan", info.stack().get(0).getClassName(), "the JDK's frames are left out");
-            assertTrue(info.stack().stream().anyMatch(f -> f.getMethodName().equals("receive")), dump);
+            assertEquals("io.go4j.Chan", info.stack().get(0).getClassName(),
+                    "the JDK's frames are left out");
+            assertTrue(info.stack().stream().anyMatch(f -> f.getMethodName().equals("receive")),
+                    dump);
             assertEquals(dump, info.toString(), "a dump is its goroutines' paragraphs");
         }
     }

@@ -14,7 +14,8 @@ final class OneCpuStarvation {
 
     public static void main(String[] args) {
         if (Scheduler.defaultScheduler().procs() != 1) {
-            throw new IllegalStateException("expected one proc, got " + Scheduler.defaultScheduler());
+            throw new IllegalStateException("expected one proc, got "
+                    + Scheduler.defaultScheduler());
         }
         System.out.println(SchedulingTest.starvationMillis(Go::go));
     }

@@ -81,7 +81,8 @@ class SchedulerTest {
             assertEquals(10, s.numGoroutine());
             release.close();
             while (s.numGoroutine() != 0) {
-                assertFalse(Thread.currentThread().isInterrupted(), "goroutines left: " + s.numGoroutine());
+                assertFalse(Thread.currentThread().isInterrupted(),
+                        "goroutines left: " + s.numGoroutine());
                 Thread.yield(); // the goroutines are on their way out
             }
         }
@@ -108,7 +109,8 @@ class SchedulerTest {
         s.close();
         assertEquals(4, interrupted.get(), "close returns once every goroutine has ended");
         assertEquals(0, s.numGoroutine());
-        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> s.go(() -> { }));
+        IllegalStateException refused =
+                assertThrows(IllegalStateException.class, () -> s.go(() -> { }));
         assertEquals("scheduler closed", refused.getMessage());
         s.close();
     }
@@ -226,9 +228,12 @@ class SchedulerTest {
             }
             pinned.await();
             s.go(() -> release.set(true));
-            assertTrue(released.await(20, TimeUnit.SECONDS), "no worker came to run the releasing goroutine");
-            while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().contains("-spare-"))) {
-                assertFalse(Thread.currentThread().isInterrupted(), "the compensating worker did not retire");
+            assertTrue(released.await(20, TimeUnit.SECONDS),
+                    "no worker came to run the releasing goroutine");
+            while (Thread.getAllStackTraces().keySet().stream()
+                    .anyMatch(t -> t.getName().contains("-spare-"))) {
+                assertFalse(Thread.currentThread().isInterrupted(),
+                        "the compensating worker did not retire");
                 Thread.yield(); // spares retire once no worker is stuck and they find nothing to do
             }
         }
@@ -268,7 +273,8 @@ class SchedulerTest {
                         done.countDown();
                     });
                 }
-                assertTrue(done.await(20, TimeUnit.SECONDS), "round " + round + " lost a goroutine:\n" + s.dump());
+                assertTrue(done.await(20, TimeUnit.SECONDS),
+                        "round " + round + " lost a goroutine:\n" + s.dump());
             }
         }
     }
@@ -288,11 +294,14 @@ class SchedulerTest {
             s.go(() -> Select.select());
             s.go(mu::lock);
             s.go(never::await);
-            String dump = awaitDump(s, "[chan receive]:", "[chan send]:", "[select]:", "[select (no cases)]:",
+            String dump = awaitDump(s, "[chan receive]:", "[chan send]:", "[select]:",
+                    "[select (no cases)]:",
                     "[sync.Mutex.Lock]:", "[sync.WaitGroup.Wait]:");
             assertTrue(dump.contains("io.go4j.Chan.receive("), dump);
-            assertTrue(dump.contains("io.go4j.runtime.SchedulerTest.lambda$dumpShowsWaitReasonsAndStacks"), dump);
-            assertFalse(dump.contains("io.go4j.internal."), "go4j's internal frames are left out:\n" + dump);
+            assertTrue(dump.contains(
+                    "io.go4j.runtime.SchedulerTest.lambda$dumpShowsWaitReasonsAndStacks"), dump);
+            assertFalse(dump.contains("io.go4j.internal."),
+                    "go4j's internal frames are left out:\n" + dump);
             assertTrue(dump.matches("(?s)goroutine \\d+ \\[.*"), dump);
             mu.unlock();
         }
@@ -393,7 +402,8 @@ class SchedulerTest {
                 return dump;
             }
             if (Thread.currentThread().isInterrupted()) {
-                throw new AssertionError("the dump lacks one of " + List.of(fragments) + ":\n" + dump);
+                throw new AssertionError("the dump lacks one of " + List.of(fragments) + ":\n"
+                        + dump);
             }
             Thread.yield();
         }

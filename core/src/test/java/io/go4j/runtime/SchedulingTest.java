@@ -81,7 +81,8 @@ class SchedulingTest {
             }
             ping.close();
             long ranAt = thirdRanAt.get();
-            result.send(ranAt == 0 ? PING_PONG_MILLIS : TimeUnit.NANOSECONDS.toMillis(ranAt - start));
+            result.send(ranAt == 0 ? PING_PONG_MILLIS
+                    : TimeUnit.NANOSECONDS.toMillis(ranAt - start));
         });
         return result.receive();
     }
@@ -90,7 +91,8 @@ class SchedulingTest {
     void aGoroutineQueuedBehindAPingPongPairRunsOnOneProc() {
         try (Scheduler s = Scheduler.create(1)) {
             long waited = starvationMillis(s::go);
-            assertTrue(waited < STARVATION_LIMIT_MILLIS, "the third goroutine waited " + waited + " ms");
+            assertTrue(waited < STARVATION_LIMIT_MILLIS,
+                    "the third goroutine waited " + waited + " ms");
         }
     }
 
@@ -103,28 +105,35 @@ class SchedulingTest {
             }
             for (int i = 0; i < 2; i++) {
                 long waited = waits.receive();
-                assertTrue(waited < STARVATION_LIMIT_MILLIS, "a third goroutine waited " + waited + " ms");
+                assertTrue(waited < STARVATION_LIMIT_MILLIS,
+                        "a third goroutine waited " + waited + " ms");
             }
         }
     }
 
-    /** The default scheduler of a JVM that sees one CPU: a program of its own, in a JVM of its own. */
+    /**
+     * The default scheduler of a JVM that sees one CPU: a program of its own, in a JVM of its own.
+     */
     @Test
-    void aGoroutineQueuedBehindAPairRunsOnTheDefaultSchedulerOfAOneCpuJvm() throws IOException, InterruptedException {
+    void aGoroutineQueuedBehindAPairRunsOnTheDefaultSchedulerOfAOneCpuJvm() throws IOException,
+            InterruptedException {
         String out = runInOwnJvm(OneCpuStarvation.class, "-XX:ActiveProcessorCount=1");
         long waited = Long.parseLong(out.substring(out.lastIndexOf('\n') + 1).trim());
-        assertTrue(waited < STARVATION_LIMIT_MILLIS, "the third goroutine waited " + waited + " ms");
+        assertTrue(waited < STARVATION_LIMIT_MILLIS,
+                "the third goroutine waited " + waited + " ms");
     }
 
     /**
      * Runs {@code main} in a JVM of its own, on the class path, with java.lang opened as the
      * tests have it; returns what it printed, failing if it did not exit with status 0.
      */
-    static String runInOwnJvm(Class<?> main, String... jvmOptions) throws IOException, InterruptedException {
+    static String runInOwnJvm(Class<?> main, String... jvmOptions) throws IOException,
+            InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED", "-cp", classPath(main), main.getName()));
+        command.addAll(List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED", "-cp",
+                classPath(main), main.getName()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertEquals(0, p.waitFor(), out);
@@ -204,7 +213,8 @@ class SchedulingTest {
      * Runs {@link #WAKE_TRIALS} trials on a 2-proc scheduler, each followed by the platform-thread
      * control, and asserts their first quartile, if a core was idle meanwhile.
      */
-    private static void assertPromptWakeUps(String what, WakeUpTrial trial) throws InterruptedException {
+    private static void assertPromptWakeUps(String what,
+            WakeUpTrial trial) throws InterruptedException {
         IdleCores idle = new IdleCores();
         try (Scheduler s = Scheduler.create(2)) {
             long[] latencies = new long[WAKE_TRIALS];
@@ -218,7 +228,9 @@ class SchedulingTest {
         }
     }
 
-    /** Starts a goroutine that receives from {@code c} and records when it ran; returns it parked. */
+    /**
+     * Starts a goroutine that receives from {@code c} and records when it ran; returns it parked.
+     */
     private static Thread parkedReceiver(Scheduler s, Chan<Integer> c, AtomicLong ranAt) {
         Thread receiver = s.go(() -> {
             c.receive();
@@ -228,7 +240,10 @@ class SchedulingTest {
         return receiver;
     }
 
-    /** Computes without blocking until {@code flag} is set, or for {@link #BUSY_NANOS} from {@code since}. */
+    /**
+     * Computes without blocking until {@code flag} is set, or for {@link #BUSY_NANOS} from
+     * {@code since}.
+     */
     private static void busyUntilSet(AtomicLong flag, long since) {
         while (flag.get() == 0 && System.nanoTime() - since < BUSY_NANOS) {
             Thread.onSpinWait();
@@ -239,7 +254,8 @@ class SchedulingTest {
     static void awaitParked(Thread t) {
         while (t.getState() != Thread.State.WAITING) {
             assertTrue(t.isAlive(), t + " ended instead of blocking");
-            assertTrue(!Thread.currentThread().isInterrupted(), "gave up waiting for " + t + " to block");
+            assertTrue(!Thread.currentThread().isInterrupted(),
+                    "gave up waiting for " + t + " to block");
             Thread.onSpinWait();
         }
     }
@@ -266,7 +282,8 @@ class SchedulingTest {
             double othersBusy = ((end[0] - start[0]) - (end[1] - start[1])) / wallTicks;
             double spare = end[2] - othersBusy;
             assumeTrue(spare >= ENOUGH, () -> String.format(
-                    "other processes kept %.2f of %d cores busy during the trials: no core was idle, so the"
+                    "other processes kept %.2f of %d cores busy during the trials: no core was "
+                            + "idle, so the"
                     + " wake-up property is not checked", othersBusy, end[2]));
         }
 
@@ -313,8 +330,10 @@ class SchedulingTest {
     private static void assertFirstQuartileBelow(long[] nanos, long[] controlNanos, String what) {
         long quartile = firstQuartile(nanos);
         long limit = WAKE_QUARTILE_LIMIT_NANOS + firstQuartile(controlNanos);
-        assertTrue(quartile < limit, what + ": first quartile " + quartile / 1000 + " µs over " + nanos.length
-                + " trials, limit " + limit / 1000 + " µs (with the platform threads' first quartile); all (µs): "
+        assertTrue(quartile < limit,
+                what + ": first quartile " + quartile / 1000 + " µs over " + nanos.length
+                + " trials, limit " + limit / 1000
+                + " µs (with the platform threads' first quartile); all (µs): "
                 + Arrays.toString(Arrays.stream(nanos).map(n -> n / 1000).sorted().toArray()));
     }
 

@@ -1,7 +1,7 @@
 package io.go4j.sync;
 
-import static io.go4j.sync.SyncTesting.assertPanics;
-import static io.go4j.sync.SyncTesting.awaitParkedOn;
+import static io.go4j.Goroutines.assertPanics;
+import static io.go4j.Goroutines.awaitParkedOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.go4j.GoInterruptedException;
+import io.go4j.Goroutines;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class CondTest {
         int n = 2;
         BlockingQueue<Boolean> running = new ArrayBlockingQueue<>(n);
         BlockingQueue<Boolean> awake = new ArrayBlockingQueue<>(n);
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             Thread[] waiters = new Thread[n];
             for (int i = 0; i < n; i++) {
                 waiters[i] = g.go(() -> {
@@ -61,7 +62,7 @@ class CondTest {
         int n = 100;
         BlockingQueue<Boolean> running = new ArrayBlockingQueue<>(n);
         BlockingQueue<Integer> awake = new ArrayBlockingQueue<>(n);
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             for (int i = 0; i < n; i++) {
                 int id = i;
                 g.go(() -> {
@@ -91,7 +92,7 @@ class CondTest {
         BlockingQueue<Integer> running = new ArrayBlockingQueue<>(n);
         BlockingQueue<Integer> awake = new ArrayBlockingQueue<>(n);
         boolean[] exit = {false};
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             for (int i = 0; i < n; i++) {
                 int id = i;
                 g.go(() -> {
@@ -136,7 +137,7 @@ class CondTest {
             Cond cond = new Cond(m);
             BlockingQueue<Boolean> ch = new ArrayBlockingQueue<>(1);
             boolean[] done = {false};
-            try (SyncTesting g = new SyncTesting()) {
+            try (Goroutines g = new Goroutines()) {
                 g.go(() -> {
                     m.lock();
                     ch.put(true);
@@ -172,7 +173,7 @@ class CondTest {
         Mutex m = new Mutex();
         Cond c = new Cond(m);
         BlockingQueue<String> events = new ArrayBlockingQueue<>(4);
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             Thread first = g.go(() -> {
                 m.lock();
                 try {
@@ -181,7 +182,8 @@ class CondTest {
                 } catch (GoInterruptedException e) {
                     assertTrue(Thread.currentThread().isInterrupted(), "interrupt status lost");
                     assertFalse(m.tryLock(), "await must hold the lock again when it throws");
-                    events.add("first interrupted"); // put() would throw: the interrupt status is set
+                    // put() would throw: the interrupt status is set
+                    events.add("first interrupted");
                 } finally {
                     m.unlock();
                 }
@@ -205,7 +207,7 @@ class CondTest {
     void awaitWorksWithRLocker() throws Exception {
         RWMutex rw = new RWMutex();
         Cond c = new Cond(rw.rLocker());
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             Thread t = g.go(() -> {
                 rw.rLock();
                 c.await();
@@ -228,7 +230,7 @@ class CondTest {
         Cond c = new Cond(m);
         assertPanics("sync: unlock of unlocked mutex", c::await);
         BlockingQueue<Boolean> awake = new ArrayBlockingQueue<>(1);
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             Thread waiter = g.go(() -> {
                 m.lock();
                 c.await();

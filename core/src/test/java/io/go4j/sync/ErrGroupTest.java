@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.go4j.Goroutines;
 import io.go4j.context.Context;
 import java.io.IOException;
 import java.util.List;
@@ -17,7 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** {@code golang.org/x/sync/errgroup} behaviour. */
+/**
+ * {@code golang.org/x/sync/errgroup} behaviour; the ports are of its
+ * {@code errgroup/errgroup_test.go}.
+ */
 @Timeout(20)
 class ErrGroupTest {
 
@@ -49,7 +53,8 @@ class ErrGroupTest {
         g.go(() -> {
             throw new IllegalArgumentException("second");
         });
-        assertSame(first, assertThrows(IllegalStateException.class, g::await), "only the first failure counts");
+        assertSame(first, assertThrows(IllegalStateException.class, g::await),
+                "only the first failure counts");
     }
 
     @Test
@@ -92,7 +97,8 @@ class ErrGroupTest {
         assertTrue(g.tryGo(release::await));
         assertFalse(g.tryGo(() -> { }), "tryGo must fail when the limit is reached");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> g.setLimit(3));
-        assertEquals("errgroup: modify limit while 1 goroutines in the group are still active", e.getMessage());
+        assertEquals("errgroup: modify limit while 1 goroutines in the group are still active",
+                e.getMessage());
         release.countDown();
         g.await();
         assertTrue(g.tryGo(() -> { }), "slot not given back");
@@ -107,7 +113,7 @@ class ErrGroupTest {
         ErrGroup g = new ErrGroup();
         g.setLimit(0);
         AtomicInteger ran = new AtomicInteger();
-        try (SyncTesting t = new SyncTesting()) {
+        try (Goroutines t = new Goroutines()) {
             Thread starter = t.go(() -> {
                 try {
                     g.go(ran::incrementAndGet);
@@ -115,16 +121,17 @@ class ErrGroupTest {
                     ran.addAndGet(100);
                 }
             });
-            SyncTesting.awaitBlocked(starter);
+            Goroutines.awaitBlocked(starter);
             starter.interrupt();
         }
         g.await();
-        assertEquals(100, ran.get(), "go() at limit 0 must block, then throw without starting the task");
+        assertEquals(100, ran.get(),
+                "go() at limit 0 must block, then throw without starting the task");
     }
 
     /** errgroup's TestWithContext: await returns the first failure, and the context is canceled. */
     @Test
-    void withContextIsCanceledWhenAwaitReturns() {
+    void testWithContext() {
         IllegalStateException err1 = new IllegalStateException("errgroup_test: 1");
         IllegalStateException err2 = new IllegalStateException("errgroup_test: 2");
         record Case(List<IllegalStateException> errs, IllegalStateException want) {

@@ -1,11 +1,12 @@
 package io.go4j.sync;
 
-import static io.go4j.sync.SyncTesting.assertPanics;
-import static io.go4j.sync.SyncTesting.awaitParkedOn;
+import static io.go4j.Goroutines.assertPanics;
+import static io.go4j.Goroutines.awaitParkedOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.go4j.Goroutines;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -43,7 +44,7 @@ class MutexTest {
         m.unlock();
 
         BlockingQueue<Boolean> c = new ArrayBlockingQueue<>(10);
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             for (int i = 0; i < 10; i++) {
                 g.go(() -> hammerMutex(m, 1000, c));
             }
@@ -58,7 +59,7 @@ class MutexTest {
     void hammerCountsUnderLock() throws Exception {
         Mutex m = new Mutex();
         int[] counter = {0};
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             for (int i = 0; i < 8; i++) {
                 g.go(() -> {
                     for (int j = 0; j < 2000; j++) {
@@ -92,7 +93,7 @@ class MutexTest {
     void testMutexFairness() throws Exception {
         Mutex mu = new Mutex();
         AtomicBoolean stop = new AtomicBoolean();
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             g.go(() -> {
                 while (!stop.get()) {
                     mu.lock();
@@ -117,7 +118,7 @@ class MutexTest {
     void unlockedByAnotherThread() throws Exception {
         Mutex mu = new Mutex();
         mu.lock();
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             g.go(mu::unlock);
         }
         assertTrue(mu.tryLock(), "unlock from another goroutine did not unlock");
@@ -136,7 +137,7 @@ class MutexTest {
         Mutex mu = new Mutex();
         AtomicInteger got = new AtomicInteger();
         mu.lock();
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             Thread t = g.go(() -> {
                 mu.lock();
                 got.set(1);
@@ -168,14 +169,15 @@ class MutexTest {
     void interruptedLockDoesNotAcquire() throws Exception {
         Mutex mu = new Mutex();
         mu.lock();
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             g.assertInterruptible(mu, mu::lock);
         }
         assertFalse(mu.tryLock(), "the holder must still hold it");
         mu.unlock();
         assertTrue(mu.tryLock(), "the interrupted locker must not have acquired it");
         mu.unlock();
-        assertFalse(mu.toString().contains("waiters"), "interrupted waiter left in the queue: " + mu);
+        assertFalse(mu.toString().contains("waiters"),
+                "interrupted waiter left in the queue: " + mu);
     }
 
     @Test
@@ -183,7 +185,7 @@ class MutexTest {
         Mutex mu = new Mutex();
         AtomicInteger got = new AtomicInteger();
         mu.lock();
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             Thread first = g.go(() -> {
                 try {
                     mu.lock();
@@ -225,7 +227,7 @@ class MutexTest {
         // through: starvation mode bounds each waiter's wait.
         Mutex mu = new Mutex();
         AtomicInteger rounds = new AtomicInteger();
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             for (int i = 0; i < 6; i++) {
                 g.go(() -> {
                     for (int j = 0; j < 30; j++) {

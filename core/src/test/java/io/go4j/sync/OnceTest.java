@@ -1,11 +1,12 @@
 package io.go4j.sync;
 
-import static io.go4j.sync.SyncTesting.awaitParkedOn;
+import static io.go4j.Goroutines.awaitParkedOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.go4j.Goroutines;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -23,11 +24,12 @@ class OnceTest {
         int[] o = {0};
         Once once = new Once();
         BlockingQueue<Boolean> c = new ArrayBlockingQueue<>(10);
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             for (int i = 0; i < 10; i++) {
                 g.go(() -> {
                     once.run(() -> o[0]++);
-                    assertEquals(1, o[0], "once failed inside run"); // body happens-before run returns
+                    // body happens-before run returns
+                    assertEquals(1, o[0], "once failed inside run");
                     c.put(true);
                 });
             }
@@ -53,7 +55,7 @@ class OnceTest {
         Once once = new Once();
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger finished = new AtomicInteger();
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             Thread first = g.go(() -> once.run(() -> {
                 try {
                     release.await();
@@ -62,12 +64,12 @@ class OnceTest {
                 }
                 finished.incrementAndGet();
             }));
-            SyncTesting.awaitBlocked(first);
+            Goroutines.awaitBlocked(first);
             Thread second = g.go(() -> {
                 once.run(() -> fail("ran twice"));
                 assertEquals(1, finished.get(), "run returned before the body finished");
             });
-            SyncTesting.awaitBlocked(second);
+            Goroutines.awaitBlocked(second);
             release.countDown();
         }
     }
@@ -76,7 +78,7 @@ class OnceTest {
     void onceFuncRunsOnce() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         Runnable f = Once.func(calls::incrementAndGet);
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             for (int i = 0; i < 10; i++) {
                 g.go(f::run);
             }
@@ -103,7 +105,7 @@ class OnceTest {
     void onceValue() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         Supplier<Integer> v = Once.value(() -> calls.incrementAndGet() + 41);
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             for (int i = 0; i < 10; i++) {
                 g.go(() -> assertEquals(42, v.get()));
             }
@@ -126,7 +128,7 @@ class OnceTest {
     void interruptedWhileAnotherRunsTheBody() throws Exception {
         Once once = new Once();
         CountDownLatch release = new CountDownLatch(1);
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             Thread first = g.go(() -> once.run(() -> {
                 try {
                     release.await();
@@ -134,7 +136,7 @@ class OnceTest {
                     throw new AssertionError(e);
                 }
             }));
-            SyncTesting.awaitBlocked(first);
+            Goroutines.awaitBlocked(first);
             Thread second = g.go(() -> {
                 try {
                     once.run(() -> fail("ran twice"));
@@ -143,7 +145,7 @@ class OnceTest {
                     assertEquals(true, Thread.currentThread().isInterrupted());
                 }
             });
-            SyncTesting.awaitBlocked(second);
+            Goroutines.awaitBlocked(second);
             second.interrupt();
             second.join();
             release.countDown();

@@ -4,15 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.go4j.Go;
+import io.go4j.Goroutines;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Go's {@code sync.Pool}: reuse, {@code New}, nil, and no item handed to two users at once. */
+/**
+ * Go's {@code sync.Pool}: reuse, {@code New}, nil, and no item handed to two users at once; the
+ * ports are of Go's {@code sync/pool_test.go}.
+ */
 @Timeout(20)
 class PoolTest {
 
@@ -34,7 +39,7 @@ class PoolTest {
 
     /** Go's TestPoolNew, and nil: a nil New gives nil, a nil Put is ignored. */
     @Test
-    void nullItemsAreNeitherKeptNorMade() {
+    void testPoolNew() {
         Pool<String> p = new Pool<>(() -> null);
         p.put(null);
         assertNull(p.get());
@@ -50,22 +55,23 @@ class PoolTest {
         p.put(item);
         AtomicReference<Object> got = new AtomicReference<>();
         Go.go(() -> got.set(p.get())).join();
-        assertSame(item, got.get(), "the empty cache of the goroutine's carrier looks at the others");
+        assertSame(item, got.get(),
+                "the empty cache of the goroutine's carrier looks at the others");
     }
 
     /** Go's TestPoolStress shape: every item has one user at a time. */
     @Test
-    void noItemIsHandedToTwoUsersAtOnce() throws Exception {
+    void testPoolStress() throws Exception {
         Pool<AtomicBoolean> p = new Pool<>(AtomicBoolean::new);
-        SyncTesting.Body churn = () -> {
+        Goroutines.Body churn = () -> {
             for (int j = 0; j < 20_000; j++) {
                 AtomicBoolean inUse = p.get();
-                SyncTesting.check(inUse.compareAndSet(false, true), "item handed out twice");
+                assertTrue(inUse.compareAndSet(false, true), "item handed out twice");
                 inUse.set(false);
                 p.put(inUse);
             }
         };
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             for (int i = 0; i < 8; i++) {
                 g.go(churn);
             }

@@ -1,7 +1,7 @@
 package io.go4j.sync;
 
-import static io.go4j.sync.SyncTesting.assertPanics;
-import static io.go4j.sync.SyncTesting.awaitParkedOn;
+import static io.go4j.Goroutines.assertPanics;
+import static io.go4j.Goroutines.awaitParkedOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.go4j.GoInterruptedException;
+import io.go4j.Goroutines;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Timeout;
 class RWMutexTest {
 
     private static void parallelReader(RWMutex m, BlockingQueue<Boolean> clocked,
-            BlockingQueue<Boolean> cunlock, BlockingQueue<Boolean> cdone) throws InterruptedException {
+            BlockingQueue<Boolean> cunlock,
+            BlockingQueue<Boolean> cdone) throws InterruptedException {
         m.rLock();
         clocked.put(true);
         cunlock.take();
@@ -35,7 +37,7 @@ class RWMutexTest {
         BlockingQueue<Boolean> clocked = new ArrayBlockingQueue<>(numReaders);
         BlockingQueue<Boolean> cunlock = new ArrayBlockingQueue<>(numReaders);
         BlockingQueue<Boolean> cdone = new ArrayBlockingQueue<>(numReaders);
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             for (int i = 0; i < numReaders; i++) {
                 g.go(() -> parallelReader(m, clocked, cunlock, cdone));
             }
@@ -94,7 +96,7 @@ class RWMutexTest {
     private static void hammerRWMutex(int numReaders, int iterations) throws Exception {
         AtomicInteger activity = new AtomicInteger();
         RWMutex rwm = new RWMutex();
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             g.go(() -> writer(rwm, iterations, activity));
             int i;
             for (i = 0; i < numReaders / 2; i++) {
@@ -140,25 +142,25 @@ class RWMutexTest {
     void briefSectionsOnPlatformThreadsAndGoroutines() throws Exception {
         AtomicInteger activity = new AtomicInteger();
         RWMutex rw = new RWMutex();
-        SyncTesting.Body readerBody = () -> {
+        Goroutines.Body readerBody = () -> {
             for (int i = 0; i < 20_000; i++) {
                 rw.rLock();
                 int n = activity.incrementAndGet();
-                SyncTesting.check(n >= 1 && n < 10000, "reader in with a writer: " + n);
+                assertTrue(n >= 1 && n < 10000, "reader in with a writer: " + n);
                 activity.decrementAndGet();
                 rw.rUnlock();
             }
         };
-        SyncTesting.Body writerBody = () -> {
+        Goroutines.Body writerBody = () -> {
             for (int i = 0; i < 5_000; i++) {
                 rw.lock();
                 int n = activity.addAndGet(10000);
-                SyncTesting.check(n == 10000, "writer in with others: " + n);
+                assertTrue(n == 10000, "writer in with others: " + n);
                 activity.addAndGet(-10000);
                 rw.unlock();
             }
         };
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             g.platform(readerBody);
             g.platform(writerBody);
             g.go(readerBody);
@@ -179,24 +181,24 @@ class RWMutexTest {
     void writeEveryTenthOperation() throws Exception {
         AtomicInteger activity = new AtomicInteger();
         RWMutex rw = new RWMutex();
-        SyncTesting.Body body = () -> {
+        Goroutines.Body body = () -> {
             for (int i = 1; i <= 200_000; i++) {
                 if (i % 10 == 0) {
                     rw.lock();
                     int n = activity.addAndGet(10000);
-                    SyncTesting.check(n == 10000, "writer in with others: " + n);
+                    assertTrue(n == 10000, "writer in with others: " + n);
                     activity.addAndGet(-10000);
                     rw.unlock();
                 } else {
                     rw.rLock();
                     int n = activity.incrementAndGet();
-                    SyncTesting.check(n >= 1 && n < 10000, "reader in with a writer: " + n);
+                    assertTrue(n >= 1 && n < 10000, "reader in with a writer: " + n);
                     activity.decrementAndGet();
                     rw.rUnlock();
                 }
             }
         };
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             g.go(body);
             g.go(body);
             g.platform(body);
@@ -236,7 +238,7 @@ class RWMutexTest {
         BlockingQueue<Boolean> wlocked = new ArrayBlockingQueue<>(1);
         BlockingQueue<Boolean> rlocked = new ArrayBlockingQueue<>(1);
         int n = 10;
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             g.go(() -> {
                 for (int i = 0; i < n; i++) {
                     rl.lock();
@@ -285,7 +287,7 @@ class RWMutexTest {
         AtomicInteger order = new AtomicInteger();
         int[] seen = new int[2];
         rw.rLock();
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             Thread w = g.go(() -> {
                 rw.lock();
                 seen[0] = order.incrementAndGet();
@@ -311,7 +313,7 @@ class RWMutexTest {
         rw.lock();
         AtomicInteger readersIn = new AtomicInteger();
         int[] readersWhenWriter2Got = {-1};
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             Thread r1 = g.go(() -> {
                 rw.rLock();
                 readersIn.incrementAndGet();
@@ -326,7 +328,8 @@ class RWMutexTest {
             awaitParkedOn(w2, rw);
             rw.unlock();
         }
-        assertEquals(1, readersWhenWriter2Got[0], "the queued reader must get in before the next writer");
+        assertEquals(1, readersWhenWriter2Got[0],
+                "the queued reader must get in before the next writer");
     }
 
     @Test
@@ -350,7 +353,7 @@ class RWMutexTest {
     void interruptedPendingWriterLetsReadersIn() throws Exception {
         RWMutex rw = new RWMutex();
         rw.rLock();
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             boolean[] readerGotIn = {false};
             Thread w = g.go(() -> {
                 try {
@@ -381,7 +384,7 @@ class RWMutexTest {
     void interruptedQueuedWriterAndReader() throws Exception {
         RWMutex rw = new RWMutex();
         rw.lock();
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             g.assertInterruptible(rw, rw::lock);
             g.assertInterruptible(rw, rw::rLock);
         }

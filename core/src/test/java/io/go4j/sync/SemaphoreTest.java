@@ -1,7 +1,7 @@
 package io.go4j.sync;
 
-import static io.go4j.sync.SyncTesting.assertPanics;
-import static io.go4j.sync.SyncTesting.awaitParkedOn;
+import static io.go4j.Goroutines.assertPanics;
+import static io.go4j.Goroutines.awaitParkedOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.go4j.Go;
 import io.go4j.GoInterruptedException;
+import io.go4j.Goroutines;
 import io.go4j.context.Context;
 import io.go4j.context.ContextException;
 import java.time.Duration;
@@ -22,7 +23,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** {@code golang.org/x/sync/semaphore} behaviour: weights, FIFO, no starvation, misuse. */
+/**
+ * {@code golang.org/x/sync/semaphore} behaviour: weights, FIFO, no starvation, misuse; the ports
+ * are of its {@code semaphore/semaphore_test.go}.
+ */
 @Timeout(20)
 class SemaphoreTest {
 
@@ -55,14 +59,14 @@ class SemaphoreTest {
     void weightedHammer() throws Exception {
         Semaphore s = new Semaphore(10);
         AtomicInteger inUse = new AtomicInteger();
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             for (int i = 0; i < 8; i++) {
                 long w = i % 4 + 1;
                 g.go(() -> {
                     for (int j = 0; j < 500; j++) {
                         s.acquire(w);
                         int now = inUse.addAndGet((int) w);
-                        SyncTesting.check(now <= 10, "weight in use " + now + " exceeds size");
+                        assertTrue(now <= 10, "weight in use " + now + " exceeds size");
                         inUse.addAndGet((int) -w);
                         s.release(w);
                     }
@@ -81,15 +85,15 @@ class SemaphoreTest {
     void briefHoldsOnPlatformThreadsAndGoroutines() throws Exception {
         Semaphore s = new Semaphore(1);
         AtomicInteger inUse = new AtomicInteger();
-        SyncTesting.Body hammer = () -> {
+        Goroutines.Body hammer = () -> {
             for (int j = 0; j < 20_000; j++) {
                 s.acquire(1);
-                SyncTesting.check(inUse.incrementAndGet() == 1, "the unit was held twice");
+                assertTrue(inUse.incrementAndGet() == 1, "the unit was held twice");
                 inUse.decrementAndGet();
                 s.release(1);
             }
         };
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             for (int i = 0; i < 2; i++) {
                 g.platform(hammer);
                 g.go(hammer);
@@ -118,7 +122,7 @@ class SemaphoreTest {
         Semaphore s = new Semaphore(10);
         s.acquire(8);
         BlockingQueue<String> order = new ArrayBlockingQueue<>(4);
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             Thread big = g.go(() -> {
                 s.acquire(5);
                 order.put("big");
@@ -145,13 +149,14 @@ class SemaphoreTest {
         Semaphore s = new Semaphore(4);
         s.acquire(3);
         BlockingQueue<String> got = new ArrayBlockingQueue<>(2);
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             Thread big = g.go(() -> {
                 try {
                     s.acquire(4);
                     got.put("big");
                 } catch (GoInterruptedException e) {
-                    got.add(Thread.currentThread().isInterrupted() ? "big interrupted" : "status lost");
+                    got.add(Thread.currentThread().isInterrupted() ? "big interrupted"
+                            : "status lost");
                 }
             });
             awaitParkedOn(big, s);
@@ -171,7 +176,7 @@ class SemaphoreTest {
     @Test
     void requestLargerThanSizeBlocksUntilInterrupted() throws Exception {
         Semaphore s = new Semaphore(3);
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             g.assertInterruptible(s, () -> s.acquire(4));
         }
         assertTrue(s.tryAcquire(3), "a doomed request must not hold back others");
@@ -184,7 +189,8 @@ class SemaphoreTest {
         Semaphore s = new Semaphore(2);
         var wc = Context.withCancel(Context.background());
         wc.cancel().cancel();
-        assertSame(Context.CANCELED, s.acquire(wc.ctx(), 1), "fails even though the weight is free");
+        assertSame(Context.CANCELED, s.acquire(wc.ctx(), 1),
+                "fails even though the weight is free");
         assertTrue(s.tryAcquire(2), "nothing was taken");
         s.release(2);
         assertNull(s.acquire(Context.background(), 2), "a context that is never done");
@@ -193,24 +199,26 @@ class SemaphoreTest {
 
     /** Go's TestWeightedAcquireCanceled shape: a canceled waiter at the head lets the next in. */
     @Test
-    void aWaiterWhoseContextIsCanceledLeavesTheQueue() throws Exception {
+    void testWeightedAcquireCanceled() throws Exception {
         Semaphore s = new Semaphore(2);
         s.acquire(2);
         var wc = Context.withCancel(Context.background());
         AtomicReference<ContextException> bigResult = new AtomicReference<>();
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             Thread big = g.go(() -> bigResult.set(s.acquire(wc.ctx(), 2)));
             awaitParkedOn(big, s);
             Thread small = g.go(() -> s.acquire(1));
             awaitParkedOn(small, s);
             s.release(1);
-            assertFalse(s.tryAcquire(1), "the head (2) does not fit yet and holds the small one back");
+            assertFalse(s.tryAcquire(1),
+                    "the head (2) does not fit yet and holds the small one back");
             wc.cancel().cancel();
             big.join();
             small.join();
         }
         assertSame(Context.CANCELED, bigResult.get());
-        assertEquals("Semaphore[size=2, held=2]", s.toString(), "1 kept by the test, 1 by the small waiter");
+        assertEquals("Semaphore[size=2, held=2]", s.toString(),
+                "1 kept by the test, 1 by the small waiter");
     }
 
     @Test
@@ -219,7 +227,7 @@ class SemaphoreTest {
         s.acquire(1);
         var wt = Context.withTimeout(Context.background(), Duration.ofHours(1));
         AtomicReference<Object> result = new AtomicReference<>("not returned");
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             Thread t = g.go(() -> result.set(s.acquire(wt.ctx(), 1)));
             awaitParkedOn(t, s);
             s.release(1);
@@ -271,7 +279,7 @@ class SemaphoreTest {
             s.acquire(1);
             var wc = Context.withCancel(Context.background());
             AtomicReference<Object> result = new AtomicReference<>("not returned");
-            try (SyncTesting g = new SyncTesting()) {
+            try (Goroutines g = new Goroutines()) {
                 Thread waiter = g.go(() -> result.set(s.acquire(wc.ctx(), 1)));
                 awaitParkedOn(waiter, s);
                 g.go(() -> wc.cancel().cancel());

@@ -1,11 +1,12 @@
 package io.go4j.sync;
 
-import static io.go4j.sync.SyncTesting.assertPanics;
-import static io.go4j.sync.SyncTesting.awaitParkedOn;
+import static io.go4j.Goroutines.assertPanics;
+import static io.go4j.Goroutines.awaitParkedOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.go4j.Goroutines;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +22,7 @@ class WaitGroupTest {
         wg1.add(n);
         wg2.add(n);
         BlockingQueue<Boolean> exited = new ArrayBlockingQueue<>(n);
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             for (int i = 0; i != n; i++) {
                 g.go(() -> {
                     wg1.done();
@@ -118,9 +119,10 @@ class WaitGroupTest {
     void interruptedAwaitLeavesCleanly() throws Exception {
         WaitGroup wg = new WaitGroup();
         wg.add(1);
-        try (SyncTesting g = new SyncTesting()) {
+        try (Goroutines g = new Goroutines()) {
             g.assertInterruptible(wg, wg::await);
-            assertEquals("WaitGroup[counter=1, waiters=0]", wg.toString(), "the waiter must no longer count");
+            assertEquals("WaitGroup[counter=1, waiters=0]", wg.toString(),
+                    "the waiter must no longer count");
             Thread waiter = g.go(wg::await);
             awaitParkedOn(waiter, wg);
             wg.done();
@@ -133,7 +135,7 @@ class WaitGroupTest {
         WaitGroup wg = new WaitGroup();
         for (int round = 0; round < 50; round++) {
             AtomicInteger n = new AtomicInteger();
-            try (SyncTesting g = new SyncTesting()) {
+            try (Goroutines g = new Goroutines()) {
                 for (int i = 0; i < 4; i++) {
                     wg.add(1);
                     g.go(() -> {

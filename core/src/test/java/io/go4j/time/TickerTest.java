@@ -27,7 +27,7 @@ class TickerTest {
      */
     @Test
     @Timeout(30)
-    void tickerTicksAtItsPeriodAndStops() {
+    void testTicker() {
         int count = 10;
         Duration delta = Duration.ofMillis(20);
         Ticker ticker = Time.newTicker(delta);
@@ -50,7 +50,7 @@ class TickerTest {
     /** Go's TestTeardown. */
     @Test
     @Timeout(20)
-    void tickersTornDownAfterOneTick() {
+    void testTeardown() {
         for (int i = 0; i < 3; i++) {
             Ticker ticker = Time.newTicker(Duration.ofMillis(20));
             ticker.c().receive();
@@ -61,7 +61,7 @@ class TickerTest {
     /** Go's TestTick, TestNewTickerLtZeroDuration and TestTickerResetLtZeroDuration. */
     @Test
     @Timeout(20)
-    void nonPositivePeriods() {
+    void testTick() {
         assertNull(Time.tick(Duration.ofNanos(-1)));
         assertNull(Time.tick(Duration.ZERO));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -76,7 +76,7 @@ class TickerTest {
     /** Go's TestAfterStress: a 1 ns ticker keeps ticking while the collector runs. */
     @Test
     @Timeout(20)
-    void nanosecondTickerUnderGarbageCollection() throws Exception {
+    void testAfterStress() throws Exception {
         Ticker ticker = Time.newTicker(Duration.ofNanos(1));
         Thread gc = Thread.ofPlatform().start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
@@ -139,7 +139,8 @@ class TickerTest {
         long t0 = System.nanoTime();
         assertNull(ticker.c().tryReceive(), "stale tick after Reset");
         ticker.c().receive();
-        assertTrue(System.nanoTime() - t0 >= Duration.ofMillis(45).toNanos(), "tick came before the new period");
+        assertTrue(System.nanoTime() - t0 >= Duration.ofMillis(45).toNanos(),
+                "tick came before the new period");
         ticker.stop();
     }
 }

@@ -37,7 +37,7 @@ class TimeTest {
     /** Go's TestSleep, without Go's Interrupt: Sleep lasts at least as long as asked. */
     @Test
     @Timeout(20)
-    void sleepLastsAtLeastTheDuration() {
+    void testSleep() {
         Duration delay = Duration.ofMillis(100);
         long start = System.nanoTime();
         Time.sleep(delay);
@@ -76,7 +76,7 @@ class TimeTest {
     /** Go's TestAfterFunc: a chain of ten AfterFunc(0) calls, each started by the previous. */
     @Test
     @Timeout(20)
-    void afterFuncChain() {
+    void testAfterFunc() {
         AtomicInteger i = new AtomicInteger(10);
         Chan<Boolean> c = Chan.make();
         Runnable[] f = new Runnable[1];
@@ -104,20 +104,21 @@ class TimeTest {
     /** Go's TestAfter: the value received is not before the start plus the delay. */
     @Test
     @Timeout(20)
-    void afterSendsATimeNoEarlierThanTheDelay() {
+    void testAfter() {
         Duration delay = Duration.ofMillis(100);
         Instant start = Instant.now();
         long t0 = System.nanoTime();
         Instant end = Time.after(delay).receive();
         assertTrue(System.nanoTime() - t0 >= delay.toNanos(), "After returned early");
         // Instant.now() may be a little coarser than nanoTime: allow one millisecond.
-        assertFalse(end.isBefore(start.plus(delay).minusMillis(1)), "After sent " + end + ", started " + start);
+        assertFalse(end.isBefore(start.plus(delay).minusMillis(1)),
+                "After sent " + end + ", started " + start);
     }
 
     /** Go's TestAfterTick, with only the lower bound (the upper one measures the machine). */
     @Test
     @Timeout(20)
-    void afterInALoopWaitsEachTime() {
+    void testAfterTick() {
         Duration delta = Duration.ofMillis(10);
         long t0 = System.nanoTime();
         for (int i = 0; i < 10; i++) {
@@ -129,7 +130,7 @@ class TimeTest {
     /** Go's TestAfterStop: stopped timers neither send nor call, even after a later one fired. */
     @Test
     @Timeout(20)
-    void stoppedTimersDoNotFire() {
+    void testAfterStop() {
         Time.afterFunc(Duration.ofMillis(100), () -> { });
         Timer t0 = Time.newTimer(Duration.ofMillis(50));
         Chan<Boolean> c1 = Chan.make(1);
@@ -149,7 +150,7 @@ class TimeTest {
      */
     @Test
     @Timeout(20)
-    void timersFireInTheOrderOfTheirDelays() {
+    void testAfterQueuing() {
         int[] slots = {5, 3, 6, 6, 6, 1, 1, 2, 7, 9, 4, 8, 0};
         Duration delta = Duration.ofMillis(20);
         Chan<Fired> result = Chan.make(slots.length);
@@ -168,7 +169,8 @@ class TimeTest {
             sent[f.slot] = f.at;
         }
         for (int slot = 1; slot < sent.length; slot++) {
-            assertTrue(sent[slot].isAfter(sent[slot - 1]), "slot " + slot + " fired before slot " + (slot - 1));
+            assertTrue(sent[slot].isAfter(sent[slot - 1]),
+                    "slot " + slot + " fired before slot " + (slot - 1));
         }
     }
 
@@ -178,7 +180,7 @@ class TimeTest {
     /** Go's TestTimerStopStress, shortened: 100 AfterFunc timers stopped before they fire. */
     @Test
     @Timeout(20)
-    void manyTimersStoppedBeforeFiring() throws Exception {
+    void testTimerStopStress() throws Exception {
         AtomicInteger fired = new AtomicInteger();
         List<Thread> gs = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -198,7 +200,7 @@ class TimeTest {
     /** Go's TestSleepZeroDeadlock: Sleep(0) between channel operations while the GC runs. */
     @Test
     @Timeout(20)
-    void sleepZeroAmidGarbageCollections() throws Exception {
+    void testSleepZeroDeadlock() throws Exception {
         Thread gc = Thread.ofPlatform().start(() -> {
             for (int i = 0; i < 20; i++) {
                 System.gc();
@@ -216,7 +218,7 @@ class TimeTest {
     /** Go's TestReset: with ever larger units until the machine keeps up. */
     @Test
     @Timeout(30)
-    void resetPostponesTheTimer() {
+    void testReset() {
         String err = null;
         for (int unit : new int[] {25, 75, 175, 375}) {
             err = reset(Duration.ofMillis(unit));
@@ -250,7 +252,7 @@ class TimeTest {
     /** Go's TestOverflowSleep: durations that overflow mean "never", very negative ones "now". */
     @Test
     @Timeout(20)
-    void overflowingDurations() throws Exception {
+    void testOverflowSleep() throws Exception {
         AtomicBoolean returned = new AtomicBoolean();
         Thread sleeper = Go.go(() -> {
             try {
@@ -264,12 +266,15 @@ class TimeTest {
                 Select.recv(Time.after(BIG)),
                 Select.recv(Time.after(Duration.ofMillis(25))));
         assertEquals(1, chosen, "big timeout fired");
-        for (Duration huge : List.of(Duration.ofSeconds(Long.MAX_VALUE), Duration.ofDays(1_000_000_000L))) {
-            assertEquals(1, Select.select(Select.recv(Time.after(huge)), Select.recv(Time.after(Duration.ofMillis(1)))));
+        for (Duration huge : List.of(Duration.ofSeconds(Long.MAX_VALUE),
+                Duration.ofDays(1_000_000_000L))) {
+            assertEquals(1, Select.select(Select.recv(Time.after(huge)),
+                    Select.recv(Time.after(Duration.ofMillis(1)))));
         }
         Duration neg = Duration.ofNanos(Long.MIN_VALUE);
         Time.sleep(neg);
-        assertEquals(0, Select.select(Select.recv(Time.after(neg)), Select.recv(Time.after(Duration.ofSeconds(10)))),
+        assertEquals(0, Select.select(Select.recv(Time.after(neg)),
+                Select.recv(Time.after(Duration.ofSeconds(10)))),
                 "negative timeout didn't fire");
         assertFalse(returned.get(), "big sleep returned");
         sleeper.interrupt();
@@ -280,7 +285,7 @@ class TimeTest {
     /** Go's TestZeroTimer, shortened: a zero timer is never missed. */
     @Test
     @Timeout(20)
-    void zeroTimersFire() {
+    void testZeroTimer() {
         for (int i = 0; i < 10_000; i++) {
             assertNotNull(Time.newTimer(Duration.ZERO).c().receive());
         }
@@ -289,7 +294,7 @@ class TimeTest {
     /** Go's TestTimerModifiedEarlier: moving a timer earlier many times does not lose it. */
     @Test
     @Timeout(30)
-    void timerMovedEarlierStillFires() {
+    void testTimerModifiedEarlier() {
         Duration past = Duration.between(Instant.now(), Instant.EPOCH);
         for (int i = 0; i < 1000; i++) {
             Timer timer = Time.newTimer(HOUR);
@@ -309,7 +314,7 @@ class TimeTest {
     /** Go's TestAdjustTimers: moving timers earlier and later at random loses none of them. */
     @Test
     @Timeout(30)
-    void adjustingTimersLosesNone() {
+    void testAdjustTimers() {
         Random rnd = new Random();
         Timer[] timers = new Timer[100];
         int[] states = new int[timers.length];
@@ -326,9 +331,12 @@ class TimeTest {
             switch (state) {
                 case 0 -> timers[i] = Time.newTimer(Duration.ZERO);
                 case 1 -> timer.c().receive();
-                case 2 -> assertFalse(timer.reset(Duration.ofMinutes(1)), "shouldn't be active (1)");
-                case 4 -> assertFalse(timer.reset(Duration.ofMinutes(3)), "shouldn't be active (3)");
-                case 6 -> assertFalse(timer.reset(Duration.ofMinutes(2)), "shouldn't be active (2)");
+                case 2 -> assertFalse(timer.reset(Duration.ofMinutes(1)),
+                        "shouldn't be active (1)");
+                case 4 -> assertFalse(timer.reset(Duration.ofMinutes(3)),
+                        "shouldn't be active (3)");
+                case 6 -> assertFalse(timer.reset(Duration.ofMinutes(2)),
+                        "shouldn't be active (2)");
                 case 3, 5, 7 -> assertTrue(timer.stop(), "a long timer must still be active");
                 case 8 -> assertFalse(timer.reset(Duration.ZERO), "timer.Reset returned true");
                 case 9 -> timer.c().receive();

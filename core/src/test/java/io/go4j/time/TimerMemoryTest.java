@@ -35,7 +35,8 @@ class TimerMemoryTest {
     @Timeout(120)
     void tenMillionAfterSelectsRunInBoundedHeap() throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow();
-        String classpath = Path.of("target", "classes") + File.pathSeparator + Path.of("target", "test-classes");
+        String classpath = Path.of("target", "classes") + File.pathSeparator
+                + Path.of("target", "test-classes");
         Process p = new ProcessBuilder(List.of(java, "-Xmx64m", "-XX:+UseSerialGC",
                 "--add-opens", "java.base/java.lang=ALL-UNNAMED",
                 "-cp", classpath, AfterLoop.class.getName(), "10000000"))

@@ -45,7 +45,9 @@ public final class ContextExample implements Example {
         out.println("client: " + response.receive());
     }
 
-    /** Runs the handler in a goroutine, as a server does, and returns the channel of its response. */
+    /**
+     * Runs the handler in a goroutine, as a server does, and returns the channel of its response.
+     */
     private static Chan<String> serve(Context ctx, PrintStream out) {
         Chan<String> response = Chan.make(1);
         Go.go(() -> response.send(hello(ctx, out)));

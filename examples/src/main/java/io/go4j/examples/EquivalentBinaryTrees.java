@@ -31,8 +31,10 @@ public final class EquivalentBinaryTrees implements Example {
         /** Returns this tree with {@code v} added at its place in order. */
         Tree insert(int v) {
             return v < value
-                    ? new Tree(left == null ? new Tree(null, v, null) : left.insert(v), value, right)
-                    : new Tree(left, value, right == null ? new Tree(null, v, null) : right.insert(v));
+                    ? new Tree(left == null ? new Tree(null, v, null) : left.insert(v), value,
+                            right)
+                    : new Tree(left, value,
+                            right == null ? new Tree(null, v, null) : right.insert(v));
         }
     }
 
@@ -99,7 +101,10 @@ public final class EquivalentBinaryTrees implements Example {
         }
     }
 
-    /** Sends the values of {@code t} in order, then closes {@code ch}; stops early once quit is closed. */
+    /**
+     * Sends the values of {@code t} in order, then closes {@code ch}; stops early once quit is
+     * closed.
+     */
     private static void walkAll(Tree t, Chan<Integer> ch, RecvChan<Void> quit) {
         if (walk(t, ch, quit)) {
             ch.close();

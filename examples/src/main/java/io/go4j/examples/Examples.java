@@ -12,7 +12,8 @@ import java.util.Optional;
 public final class Examples {
 
     /** The command that builds the examples and runs the one named {@code NAME}. */
-    static final String COMMAND = "./mvnw -q -pl examples -am package -DskipTests exec:exec -Dexample=NAME";
+    static final String COMMAND =
+            "./mvnw -q -pl examples -am package -DskipTests exec:exec -Dexample=NAME";
 
     /** The name that runs every example. */
     static final String ALL_NAME = "all";
@@ -113,7 +114,8 @@ public final class Examples {
         out.println("  " + COMMAND);
         out.println("or every one with -Dexample=" + ALL_NAME + ". The examples:");
         for (Example e : ALL) {
-            out.println("  " + String.format("%-" + width + "s", e.name()) + "  " + e.description());
+            out.println("  " + String.format("%-" + width + "s", e.name()) + "  "
+                    + e.description());
         }
     }
 }

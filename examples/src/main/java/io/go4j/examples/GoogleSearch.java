@@ -33,7 +33,8 @@ public final class GoogleSearch implements Example {
 
     @Override
     public String description() {
-        return "Rob Pike's Google Search 3.0: replicated searches, first answer wins, 80 ms timeout";
+        return "Rob Pike's Google Search 3.0: replicated searches, first answer wins, 80 ms "
+                + "timeout";
     }
 
     @Override
@@ -47,7 +48,8 @@ public final class GoogleSearch implements Example {
     /** Go's {@code fakeSearch(kind)}: answers after a random time up to {@code slowest}. */
     static UnaryOperator<String> fakeSearch(String kind, Duration slowest) {
         return query -> {
-            Time.sleep(Duration.ofNanos(ThreadLocalRandom.current().nextLong(slowest.toNanos() + 1)));
+            Time.sleep(Duration.ofNanos(ThreadLocalRandom.current()
+                    .nextLong(slowest.toNanos() + 1)));
             return kind + " result for \"" + query + "\"";
         };
     }

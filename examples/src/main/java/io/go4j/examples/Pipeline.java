@@ -59,7 +59,8 @@ public final class Pipeline implements Example {
 
     @Override
     public String description() {
-        return "the Go blog's pipeline: MD5 a file tree with " + DIGESTERS + " digesters, cancel on error";
+        return "the Go blog's pipeline: MD5 a file tree with " + DIGESTERS
+                + " digesters, cancel on error";
     }
 
     @Override
@@ -87,7 +88,8 @@ public final class Pipeline implements Example {
         WaitGroup stages = new WaitGroup();
         try {
             HexFormat hex = HexFormat.of();
-            md5All(tree, stages).forEach((path, sum) -> out.println(hex.formatHex(sum) + "  " + path));
+            md5All(tree, stages)
+                    .forEach((path, sum) -> out.println(hex.formatHex(sum) + "  " + path));
         } catch (IOException e) {
             out.println("error: " + e.getMessage());
         }
@@ -137,7 +139,8 @@ public final class Pipeline implements Example {
      * Go's {@code walkFiles}: sends every path of the tree, then closes {@code paths} and sends
      * the walk's error, or null, on {@code errc}. Stops with an error when done is closed.
      */
-    private static void walkFiles(FileTree tree, SendChan<String> paths, SendChan<IOException> errc, RecvChan<Void> done) {
+    private static void walkFiles(FileTree tree, SendChan<String> paths, SendChan<IOException> errc,
+            RecvChan<Void> done) {
         try {
             for (String path : tree.files().keySet()) {
                 if (Select.select(Select.send(paths, path), Select.recv(done)) == 1) {
@@ -151,8 +154,11 @@ public final class Pipeline implements Example {
         }
     }
 
-    /** Go's {@code digester}: hashes the files named on {@code paths} until it is closed or done is. */
-    private static void digester(FileTree tree, RecvChan<String> paths, SendChan<Result> c, RecvChan<Void> done) {
+    /**
+     * Go's {@code digester}: hashes the files named on {@code paths} until it is closed or done is.
+     */
+    private static void digester(FileTree tree, RecvChan<String> paths, SendChan<Result> c,
+            RecvChan<Void> done) {
         for (String path : paths) {
             Result r;
             try {

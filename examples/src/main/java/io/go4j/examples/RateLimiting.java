@@ -33,7 +33,8 @@ public final class RateLimiting implements Example {
 
     @Override
     public String description() {
-        return "Go by Example: one request per tick, then bursts of " + BURST + " from a buffered limiter";
+        return "Go by Example: one request per tick, then bursts of " + BURST
+                + " from a buffered limiter";
     }
 
     @Override

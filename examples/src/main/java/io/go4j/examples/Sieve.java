@@ -56,11 +56,15 @@ public final class Sieve implements Example {
         }
     }
 
-    /** Passes on the values of {@code in} that {@code prime} does not divide, until quit is closed. */
-    private static void filter(RecvChan<Integer> in, SendChan<Integer> out, int prime, RecvChan<Void> quit) {
+    /**
+     * Passes on the values of {@code in} that {@code prime} does not divide, until quit is closed.
+     */
+    private static void filter(RecvChan<Integer> in, SendChan<Integer> out, int prime,
+            RecvChan<Void> quit) {
         int[] value = new int[1];
         while (true) {
-            if (Select.select(Select.recv(in, (Integer v) -> value[0] = v), Select.recv(quit)) == 1) {
+            if (Select.select(Select.recv(in, (Integer v) -> value[0] = v), Select.recv(quit))
+                    == 1) {
                 return;
             }
             if (value[0] % prime != 0

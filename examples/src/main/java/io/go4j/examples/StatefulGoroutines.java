@@ -71,7 +71,8 @@ public final class StatefulGoroutines implements Example {
             wg.go(() -> {
                 for (int i = 0; i < WRITES_EACH; i++) {
                     ThreadLocalRandom random = ThreadLocalRandom.current();
-                    WriteOp write = new WriteOp(random.nextInt(5), random.nextInt(100), Chan.make());
+                    WriteOp write = new WriteOp(random.nextInt(5), random.nextInt(100),
+                            Chan.make());
                     writes.send(write);
                     write.resp().receive();
                     writeOps.incrementAndGet();
@@ -86,11 +87,13 @@ public final class StatefulGoroutines implements Example {
     }
 
     /** Owns the map: serves read and write requests one at a time until quit is closed. */
-    private static void ownState(RecvChan<ReadOp> reads, RecvChan<WriteOp> writes, RecvChan<Void> quit) {
+    private static void ownState(RecvChan<ReadOp> reads, RecvChan<WriteOp> writes,
+            RecvChan<Void> quit) {
         Map<Integer, Integer> state = new HashMap<>();
         Select.Chosen chosen = new Select.Chosen();
         while (true) {
-            switch (Select.select(chosen, Select.recv(reads), Select.recv(writes), Select.recv(quit))) {
+            switch (Select.select(chosen, Select.recv(reads), Select.recv(writes),
+                    Select.recv(quit))) {
                 case 0 -> {
                     ReadOp read = chosen.value();
                     read.resp().send(state.getOrDefault(read.key(), 0));

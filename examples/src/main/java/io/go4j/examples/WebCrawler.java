@@ -104,7 +104,8 @@ public final class WebCrawler implements Example {
      * Fetches {@code url} unless it was claimed already, then crawls its links, {@code depth - 1}
      * deep, each in a goroutine counted by {@code wg}.
      */
-    private static void crawl(String url, int depth, Fetcher fetcher, Claimed claimed, WaitGroup wg, PrintStream out) {
+    private static void crawl(String url, int depth, Fetcher fetcher, Claimed claimed, WaitGroup wg,
+            PrintStream out) {
         if (depth <= 0 || !claimed.claim(url)) {
             return;
         }

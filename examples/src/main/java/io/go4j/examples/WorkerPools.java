@@ -56,7 +56,8 @@ public final class WorkerPools implements Example {
     }
 
     /** Takes jobs until the channel is closed, sending each job's result. */
-    private static void worker(int id, RecvChan<Integer> jobs, SendChan<Integer> results, PrintStream out) {
+    private static void worker(int id, RecvChan<Integer> jobs, SendChan<Integer> results,
+            PrintStream out) {
         for (int j : jobs) {
             out.println("worker " + id + " started job " + j);
             int result = j * 2;

@@ -25,7 +25,8 @@ class ClassicsTest {
 
     @Test
     void sievePrintsTheFirstPrimes() {
-        assertEquals(List.of("2 3 5 7 11 13 17 19 23 29 31 37 41 43 47 53 59 61 67 71 73 79 83 89 97"),
+        assertEquals(List.of("2 3 5 7 11 13 17 19 23 29 31 37 41 43 47 53 59 61 67 71 73 79 83 "
+                + "89 97"),
                 Output.of("sieve"));
     }
 
@@ -43,7 +44,8 @@ class ClassicsTest {
 
     @Test
     void daisyChainAddsOnePerGoroutine() {
-        assertEquals(List.of(Integer.toString(DaisyChain.GOROUTINES + 1)), Output.of("daisy-chain"));
+        assertEquals(List.of(Integer.toString(DaisyChain.GOROUTINES + 1)),
+                Output.of("daisy-chain"));
     }
 
     @Test
@@ -101,20 +103,23 @@ class ClassicsTest {
         List<String> results = new ArrayList<>();
         Go.main(() -> results.addAll(GoogleSearch.google("golang", Duration.ZERO, System.out)));
         assertEquals(List.of("image", "video", "web"),
-                results.stream().map(r -> r.replaceAll("[12] result for \"golang\"", "")).sorted().toList());
+                results.stream().map(r -> r.replaceAll("[12] result for \"golang\"", "")).sorted()
+                        .toList());
     }
 
     @Test
     void googleSearchTimesOutOnReplicasThatNeverAnswer() {
         List<String> lines = Output.capture(out ->
-                Go.main(() -> out.println(GoogleSearch.google("golang", Duration.ofHours(1), out))));
+                Go.main(() -> out.println(GoogleSearch.google("golang", Duration.ofHours(1),
+                        out))));
         assertEquals(List.of("timed out", "[]"), lines);
     }
 
     /** The semaphore package's example output, as Go prints it. */
     @Test
     void semaphoreWorkerPoolComputesEveryCollatzStoppingTime() {
-        assertEquals(List.of("[0 1 7 2 5 8 16 3 19 6 14 9 9 17 17 4 12 20 20 7 7 15 15 10 23 10 111 18 18 18 106 5]"),
+        assertEquals(List.of("[0 1 7 2 5 8 16 3 19 6 14 9 9 17 17 4 12 20 20 7 7 15 15 10 23 10 "
+                + "111 18 18 18 106 5]"),
                 Output.of("semaphore-worker-pool"));
     }
 
@@ -123,7 +128,8 @@ class ClassicsTest {
     void subscribeMergesTheFeedsWithoutDuplicates() {
         List<String> lines = Output.of("subscribe");
         assertEquals(10, lines.size(), lines::toString);
-        for (String feed : List.of("blog.golang.org", "googleblog.blogspot.com", "googledevelopers.blogspot.com")) {
+        for (String feed : List.of("blog.golang.org", "googleblog.blogspot.com",
+                "googledevelopers.blogspot.com")) {
             assertEquals(List.of(feed + " Item 1", feed + " Item 2", feed + " Item 3"),
                     lines.stream().filter(l -> l.startsWith(feed + " ")).toList());
         }

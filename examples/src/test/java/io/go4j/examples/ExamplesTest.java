@@ -35,16 +35,19 @@ class ExamplesTest {
         for (int i = 0; i < Examples.ALL.size(); i++) {
             Example e = Examples.ALL.get(i);
             String line = lines.get(i + 3);
-            assertTrue(line.startsWith("  " + e.name() + " ") && line.endsWith(" " + e.description()), line);
+            assertTrue(line.startsWith("  " + e.name() + " ")
+                    && line.endsWith(" " + e.description()), line);
         }
     }
 
     @Test
     void allRunsEveryExampleUnderItsHeader() {
-        List<String> headers = Output.capture(out -> Examples.run(Examples.ALL_NAME, out, out)).stream()
+        List<String> headers = Output.capture(out -> Examples.run(Examples.ALL_NAME, out, out))
+                .stream()
                 .filter(l -> l.startsWith("=== "))
                 .toList();
-        assertEquals(Examples.ALL.stream().map(e -> "=== " + e.name() + ": " + e.description()).toList(), headers);
+        assertEquals(Examples.ALL.stream().map(e -> "=== " + e.name() + ": " + e.description())
+                .toList(), headers);
     }
 
     @Test
@@ -55,7 +58,8 @@ class ExamplesTest {
     @Test
     void anUnknownNameFailsAndListsTheExamples() {
         int[] status = new int[1];
-        List<String> err = Output.capture(e -> Output.capture(out -> status[0] = Examples.run("nope", out, e)));
+        List<String> err = Output.capture(e
+                -> Output.capture(out -> status[0] = Examples.run("nope", out, e)));
         assertEquals(2, status[0]);
         assertEquals("no example named 'nope'", err.get(0));
         assertEquals("  " + Examples.COMMAND, err.get(2));
@@ -71,7 +75,9 @@ class ExamplesTest {
             never.receive();
         });
         try {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Output.capture(failing::runAsProgram));
+            IllegalStateException e =
+                    assertThrows(IllegalStateException.class,
+                            () -> Output.capture(failing::runAsProgram));
             assertEquals("panic in a goroutine", e.getMessage());
         } finally {
             never.close();
@@ -109,8 +115,10 @@ class ExamplesTest {
         String readme = Files.readString(Path.of("..", "README.md"));
         int start = readme.indexOf("the command lists the examples:");
         int end = readme.indexOf(". Each example runs", start);
-        assertTrue(start >= 0 && end > start, "the quick start's list of examples is not where this test looks");
-        Set<String> named = Pattern.compile("`([a-z-]+)`").matcher(readme.substring(start, end)).results()
+        assertTrue(start >= 0 && end > start,
+                "the quick start's list of examples is not where this test looks");
+        Set<String> named = Pattern.compile("`([a-z-]+)`").matcher(readme.substring(start, end))
+                .results()
                 .map(m -> m.group(1))
                 .collect(Collectors.toSet());
         assertEquals(Examples.ALL.stream().map(Example::name).collect(Collectors.toSet()), named);
@@ -120,6 +128,7 @@ class ExamplesTest {
     void namesAreUniqueAndNotTheNameForAll() {
         List<String> names = Examples.ALL.stream().map(Example::name).toList();
         assertEquals(names.size(), names.stream().distinct().count());
-        assertTrue(!names.contains(Examples.ALL_NAME) && Examples.byName("no-such-example").isEmpty());
+        assertTrue(!names.contains(Examples.ALL_NAME) && Examples.byName("no-such-example")
+                .isEmpty());
     }
 }

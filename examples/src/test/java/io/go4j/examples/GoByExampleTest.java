@@ -26,7 +26,8 @@ class GoByExampleTest {
         List<String> lines = Output.of("goroutines");
         assertEquals(8, lines.size(), lines::toString);
         assertEquals(List.of("direct : 0", "direct : 1", "direct : 2"), lines.subList(0, 3));
-        assertInOrder(List.of("goroutine : 0", "goroutine : 1", "goroutine : 2"), lines.subList(3, 7));
+        assertInOrder(List.of("goroutine : 0", "goroutine : 1", "goroutine : 2"),
+                lines.subList(3, 7));
         assertTrue(lines.subList(3, 7).contains("going"), lines::toString);
         assertEquals("done", lines.get(7));
     }
@@ -67,7 +68,8 @@ class GoByExampleTest {
         List<String> lines = Output.of("closing-channels");
         assertEquals(9, lines.size(), lines::toString);
         assertInOrder(List.of("sent job 1", "sent job 2", "sent job 3", "sent all jobs"), lines);
-        assertInOrder(List.of("received job 1", "received job 2", "received job 3", "received all jobs"), lines);
+        assertInOrder(List.of("received job 1", "received job 2", "received job 3",
+                "received all jobs"), lines);
         assertEquals("received more jobs: false", lines.get(8));
     }
 
@@ -120,9 +122,12 @@ class GoByExampleTest {
 
     @Test
     void everyGoByExampleConcurrencyChapterIsHere() {
-        List<String> chapters = new ArrayList<>(List.of("goroutines", "channels", "channel-buffering",
-                "channel-synchronization", "channel-directions", "select", "timeouts", "non-blocking-channel-operations",
-                "closing-channels", "range-over-channels", "timers", "tickers", "worker-pools", "waitgroups",
+        List<String> chapters =
+                new ArrayList<>(List.of("goroutines", "channels", "channel-buffering",
+                "channel-synchronization", "channel-directions", "select", "timeouts",
+                "non-blocking-channel-operations",
+                "closing-channels", "range-over-channels", "timers", "tickers", "worker-pools",
+                "waitgroups",
                 "rate-limiting", "atomic-counters", "mutexes", "stateful-goroutines", "context"));
         chapters.removeIf(name -> Examples.byName(name).isPresent());
         assertEquals(List.of(), chapters);

@@ -28,7 +28,9 @@ final class Output {
         return bytes.toString(StandardCharsets.UTF_8).lines().toList();
     }
 
-    /** Asserts that the lines of {@code expected} appear in {@code lines} once each, in that order. */
+    /**
+     * Asserts that the lines of {@code expected} appear in {@code lines} once each, in that order.
+     */
     static void assertInOrder(List<String> expected, List<String> lines) {
         assertEquals(expected, lines.stream().filter(expected::contains).toList(), lines::toString);
     }

@@ -56,7 +56,8 @@ class TimeContextDeadlockTest {
             int req = i % RateLimiting.REQUESTS + 1;
             String[] words = lines.get(i).split(" ");
             assertEquals("request " + req, words[0] + " " + words[1]);
-            int ticksNeeded = i < RateLimiting.REQUESTS ? req : Math.max(0, req - RateLimiting.BURST);
+            int ticksNeeded = i < RateLimiting.REQUESTS ? req
+                    : Math.max(0, req - RateLimiting.BURST);
             Instant earliest = start.plus(RateLimiting.PERIOD.multipliedBy(ticksNeeded));
             assertFalse(Instant.parse(words[2]).isBefore(earliest), lines.get(i));
         }
@@ -80,12 +81,16 @@ class TimeContextDeadlockTest {
     @CheckGoroutineLeaks(ignoreTopFrames = "io.go4j.examples.Deadlock.sumOfSquares")
     void deadlockIsReportedWithTheDumpThenTheFixedProgramRuns() {
         List<String> lines = Output.of("deadlock");
-        assertEquals(List.of("fatal error: all goroutines are asleep - deadlock!", ""), lines.subList(0, 2));
-        assertEquals(List.of("", "sum of squares: 14"), lines.subList(lines.size() - 2, lines.size()));
+        assertEquals(List.of("fatal error: all goroutines are asleep - deadlock!", ""),
+                lines.subList(0, 2));
+        assertEquals(List.of("", "sum of squares: 14"),
+                lines.subList(lines.size() - 2, lines.size()));
         List<String> dump = lines.subList(2, lines.size() - 2);
         assertTrue(dump.get(0).matches("goroutine [0-9]+ \\[chan receive\\]:"), lines::toString);
-        assertTrue(dump.subList(1, dump.size()).stream().allMatch(l -> l.startsWith("\tat ")), lines::toString);
-        assertTrue(dump.stream().anyMatch(l -> l.startsWith("\tat " + Deadlock.class.getName() + ".sumOfSquares(")),
+        assertTrue(dump.subList(1, dump.size()).stream().allMatch(l -> l.startsWith("\tat ")),
+                lines::toString);
+        assertTrue(dump.stream()
+                .anyMatch(l -> l.startsWith("\tat " + Deadlock.class.getName() + ".sumOfSquares(")),
                 lines::toString);
     }
 }

@@ -10,7 +10,7 @@ import io.go4j.junit.GoMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The go4j-junit example of the README, as it is printed there. */
+/** The example of go4j-junit's README (junit/README.md), as it is printed there. */
 @CheckGoroutineLeaks                 // defer goleak.VerifyNone(t), for every test of the class
 @DumpGoroutinesOnTimeout             // a timeout prints go4j's goroutine dump
 @Timeout(10)

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * every test, or so that {@code @ExtendWith} can name it. Go has no separate switch: {@code go
  * test} always dumps every goroutine when a test binary times out.
  */
-public final class GoroutineDumpOnTimeoutExtension implements PreInterruptCallback, TestExecutionExceptionHandler {
+public final class GoroutineDumpOnTimeoutExtension implements PreInterruptCallback,
+        TestExecutionExceptionHandler {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(GoroutineDumpOnTimeoutExtension.class);
@@ -31,7 +32,8 @@ public final class GoroutineDumpOnTimeoutExtension implements PreInterruptCallba
      * @param context the timed-out test (or lifecycle method)
      */
     @Override
-    public void beforeThreadInterrupt(PreInterruptContext preInterruptContext, ExtensionContext context) {
+    public void beforeThreadInterrupt(PreInterruptContext preInterruptContext,
+            ExtensionContext context) {
         String dump = Scheduler.defaultScheduler().dump();
         String report = "go4j goroutines when " + context.getUniqueId() + " timed out:\n\n"
                 + (dump.isEmpty() ? "(none)\n" : dump);
@@ -49,7 +51,8 @@ public final class GoroutineDumpOnTimeoutExtension implements PreInterruptCallba
      * @throws Throwable always {@code throwable}
      */
     @Override
-    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+    public void handleTestExecutionException(ExtensionContext context,
+            Throwable throwable) throws Throwable {
         String report = context.getStore(NAMESPACE).remove(DUMP, String.class);
         if (report != null && throwable instanceof TimeoutException) {
             throwable.addSuppressed(new GoroutineDumpAtTimeout(report));

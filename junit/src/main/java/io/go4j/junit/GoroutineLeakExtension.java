@@ -54,7 +54,8 @@ final class GoroutineLeakExtension implements BeforeEachCallback, AfterEachCallb
         }
         CheckGoroutineLeaks settings = nearestSettings(context);
         Predicate<GoroutineInfo> ignored = ignores(settings);
-        long deadline = System.nanoTime() + Duration.ofMillis(settings.gracePeriodMillis()).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMillis(settings.gracePeriodMillis())
+                .toNanos();
         while (true) {
             List<GoroutineInfo> leaked = Scheduler.defaultScheduler().goroutines().stream()
                     .filter(g -> !before.ids().contains(g.id()) && !ignored.test(g))
@@ -73,14 +74,17 @@ final class GoroutineLeakExtension implements BeforeEachCallback, AfterEachCallb
     }
 
     private static CheckGoroutineLeaks nearestSettings(ExtensionContext context) {
-        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get()
+                .getParent()) {
             Optional<AnnotatedElement> element = c.get().getElement();
-            Optional<CheckGoroutineLeaks> found = AnnotationSupport.findAnnotation(element, CheckGoroutineLeaks.class);
+            Optional<CheckGoroutineLeaks> found =
+                    AnnotationSupport.findAnnotation(element, CheckGoroutineLeaks.class);
             if (found.isPresent()) {
                 return found.get();
             }
         }
-        throw new IllegalStateException("the leak check runs only for tests annotated @CheckGoroutineLeaks");
+        throw new IllegalStateException("the leak check runs only for tests annotated "
+                + "@CheckGoroutineLeaks");
     }
 
     private static Predicate<GoroutineInfo> ignores(CheckGoroutineLeaks settings) {
@@ -106,7 +110,8 @@ final class GoroutineLeakExtension implements BeforeEachCallback, AfterEachCallb
     }
 
     private static String report(List<GoroutineInfo> leaked, long gracePeriodMillis) {
-        return "found unexpected goroutines: " + leaked.size() + " started by the test still running or blocked "
+        return "found unexpected goroutines: " + leaked.size()
+                + " started by the test still running or blocked "
                 + gracePeriodMillis + " ms after it ended\n\n"
                 + leaked.stream().map(GoroutineInfo::toString).collect(Collectors.joining("\n"));
     }

@@ -37,7 +37,8 @@ class CheckGoroutineLeaksTest {
 
         assertInstanceOf(AssertionFailedError.class, failure);
         String message = failure.getMessage();
-        assertTrue(message.startsWith("found unexpected goroutines: 1 started by the test"), message);
+        assertTrue(message.startsWith("found unexpected goroutines: 1 started by the test"),
+                message);
         assertTrue(message.contains(" [chan receive]:\n"), message);
         assertTrue(message.contains("at io.go4j.Chan.receive("), message);
         assertTrue(message.contains("LeavesAGoroutineBlocked.lambda$leaks$"), message);
@@ -111,7 +112,8 @@ class CheckGoroutineLeaksTest {
 
     @Test
     void anIgnoreSparesOnlyTheGoroutinesItNames() {
-        String message = TestKit.onlyFailure(TestKit.run(LeavesAnotherGoroutineBesidesTheIgnoredOne.class)).getMessage();
+        String message = TestKit.onlyFailure(
+                TestKit.run(LeavesAnotherGoroutineBesidesTheIgnoredOne.class)).getMessage();
 
         assertTrue(message.startsWith("found unexpected goroutines: 1 "), message);
         assertTrue(message.contains("lambda$leaksTwo$"), message);
@@ -154,7 +156,8 @@ class CheckGoroutineLeaksTest {
 
     @Test
     void onAClassEveryTestIsChecked() {
-        TestKit.run(OneTestLeaksOneDoesNot.class).assertStatistics(stats -> stats.succeeded(1).failed(1));
+        TestKit.run(OneTestLeaksOneDoesNot.class)
+                .assertStatistics(stats -> stats.succeeded(1).failed(1));
     }
 
     @CheckGoroutineLeaks(gracePeriodMillis = 100)

@@ -29,14 +29,17 @@ class DumpGoroutinesOnTimeoutTest {
         @Test
         @Timeout(value = 200, unit = TimeUnit.MILLISECONDS)
         void onItsOwnThread() throws InterruptedException {
-            TestKit.awaitStatus(Go.go(DumpGoroutinesOnTimeoutTest::stuckInAChannelReceive), "chan receive");
+            TestKit.awaitStatus(Go.go(DumpGoroutinesOnTimeoutTest::stuckInAChannelReceive),
+                    "chan receive");
             new CountDownLatch(1).await();
         }
 
         @Test
-        @Timeout(value = 200, unit = TimeUnit.MILLISECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+        @Timeout(value = 200, unit = TimeUnit.MILLISECONDS,
+                threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
         void onAThreadOfJUnits() throws InterruptedException {
-            TestKit.awaitStatus(Go.go(DumpGoroutinesOnTimeoutTest::stuckInAChannelReceive), "chan receive");
+            TestKit.awaitStatus(Go.go(DumpGoroutinesOnTimeoutTest::stuckInAChannelReceive),
+                    "chan receive");
             new CountDownLatch(1).await();
         }
     }
@@ -53,7 +56,8 @@ class DumpGoroutinesOnTimeoutTest {
             String report = dumps.get(0).getMessage();
             assertTrue(report.startsWith("go4j goroutines when "), report);
             assertTrue(report.contains(" [chan receive]:\n"), report);
-            assertTrue(report.contains("DumpGoroutinesOnTimeoutTest.stuckInAChannelReceive("), report);
+            assertTrue(report.contains("DumpGoroutinesOnTimeoutTest.stuckInAChannelReceive("),
+                    report);
         }
     }
 

@@ -28,7 +28,9 @@ import org.opentest4j.AssertionFailedError;
 class GoMainTest {
 
     static class Deadlocks {
-        /** Without {@code @GoMain} this would wait for the timeout, which the outer test's beats. */
+        /**
+         * Without {@code @GoMain} this would wait for the timeout, which the outer test's beats.
+         */
         @Test
         @GoMain
         @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -95,7 +97,8 @@ class GoMainTest {
 
         events.assertStatistics(stats -> stats.failed(2));
         assertEquals(Set.of(AssertionFailedError.class, IOException.class),
-                TestKit.failures(events).stream().map(Throwable::getClass).collect(Collectors.toSet()));
+                TestKit.failures(events).stream().map(Throwable::getClass)
+                        .collect(Collectors.toSet()));
     }
 
     static class TimesOut {

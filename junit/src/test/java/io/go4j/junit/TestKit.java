@@ -23,7 +23,9 @@ final class TestKit {
         return run(fixture, Map.of());
     }
 
-    /** @return the events of the tests of {@code fixture}, run with those configuration parameters */
+    /**
+     * @return the events of the tests of {@code fixture}, run with those configuration parameters
+     */
     static Events run(Class<?> fixture, Map<String, String> configuration) {
         return EngineTestKit.engine("junit-jupiter")
                 .configurationParameters(configuration)
@@ -40,7 +42,8 @@ final class TestKit {
     /** @return what each failed test of {@code events} threw */
     static List<Throwable> failures(Events events) {
         return events.failed().stream()
-                .map(failed -> failed.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
+                .map(failed -> failed.getRequiredPayload(TestExecutionResult.class).getThrowable()
+                        .orElseThrow())
                 .toList();
     }
 
@@ -58,7 +61,8 @@ final class TestKit {
         while (Scheduler.defaultScheduler().goroutines().stream()
                 .noneMatch(g -> g.thread() == goroutine && g.status().equals(status))) {
             if (Thread.currentThread().isInterrupted()) {
-                throw new AssertionError("goroutine " + goroutine.threadId() + " never showed [" + status + "]:\n"
+                throw new AssertionError("goroutine " + goroutine.threadId() + " never showed ["
+                        + status + "]:\n"
                         + Scheduler.defaultScheduler().dump());
             }
             Thread.yield();

@@ -14,7 +14,9 @@ final class Cell {
     final int key;
     volatile long write;
     int writeSite;
-    /** The last read's epoch while reads are totally ordered; ignored while {@link #reads} is set. */
+    /**
+     * The last read's epoch while reads are totally ordered; ignored while {@link #reads} is set.
+     */
     volatile long read;
     int readSite;
     /** Read-shared mode: per thread, the time of its last read, and that read's site. */

@@ -51,7 +51,8 @@ final class ClassInstrumenter extends ClassVisitor {
     }
 
     @Override
-    public FieldVisitor visitField(int access, String name, String desc, String signature, Object value) {
+    public FieldVisitor visitField(int access, String name, String desc, String signature,
+            Object value) {
         ownFields.put(name, access);
         return super.visitField(access, name, desc, signature, value);
     }
@@ -64,7 +65,8 @@ final class ClassInstrumenter extends ClassVisitor {
             Fields.learn(className, superName, Map.copyOf(ownFields));
         }
         MethodVisitor mv = super.visitMethod(access, name, desc, signature, exceptions);
-        if (mv == null || name.equals("<clinit>") || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+        if (mv == null || name.equals("<clinit>")
+                || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
             return mv;
         }
         return new Method(mv, access, name);
@@ -79,7 +81,9 @@ final class ClassInstrumenter extends ClassVisitor {
         private int line = -1;
         /** In a constructor: objects created but not yet initialized, to find the super() call. */
         private int pendingNews;
-        /** False in a constructor until {@code this} is initialized: it may not be passed before. */
+        /**
+         * False in a constructor until {@code this} is initialized: it may not be passed before.
+         */
         private boolean thisReady;
 
         Method(MethodVisitor mv, int access, String name) {
@@ -91,7 +95,8 @@ final class ClassInstrumenter extends ClassVisitor {
         }
 
         private int site(int field) {
-            return Sites.add(new Sites.Site(className.replace('/', '.'), name, source, line, field));
+            return Sites.add(new Sites.Site(className.replace('/', '.'), name, source, line,
+                    field));
         }
 
         private void hook(String method, String desc) {
@@ -130,7 +135,8 @@ final class ClassInstrumenter extends ClassVisitor {
                     super.visitLdcInsn(site(-1));
                     hook("readElement", "(Ljava/lang/Object;II)V");
                 }
-                case Opcodes.IASTORE, Opcodes.FASTORE, Opcodes.AASTORE, Opcodes.BASTORE, Opcodes.CASTORE,
+                case Opcodes.IASTORE, Opcodes.FASTORE, Opcodes.AASTORE, Opcodes.BASTORE,
+                        Opcodes.CASTORE,
                         Opcodes.SASTORE -> {
                     // array, index, value -> array, index, value, array, index
                     super.visitInsn(Opcodes.DUP_X2);
@@ -150,7 +156,8 @@ final class ClassInstrumenter extends ClassVisitor {
                     super.visitInsn(Opcodes.DUP);
                     hook("release", "(Ljava/lang/Object;)V");
                 }
-                case Opcodes.IRETURN, Opcodes.LRETURN, Opcodes.FRETURN, Opcodes.DRETURN, Opcodes.ARETURN,
+                case Opcodes.IRETURN, Opcodes.LRETURN, Opcodes.FRETURN, Opcodes.DRETURN,
+                        Opcodes.ARETURN,
                         Opcodes.RETURN, Opcodes.ATHROW -> {
                     if (synchronizedMethod) {
                         pushMonitor();
@@ -235,8 +242,10 @@ final class ClassInstrumenter extends ClassVisitor {
          * pushes the field's number and, for a plain field, the site's; an instance field's
          * object must be on top of the stack already.
          */
-        private void callAccessHook(int field, boolean volatileField, boolean instance, boolean write) {
-            String name = (write ? "write" : "read") + (volatileField ? "Volatile" : "") + (instance ? "" : "Static");
+        private void callAccessHook(int field, boolean volatileField, boolean instance,
+                boolean write) {
+            String name = (write ? "write" : "read") + (volatileField ? "Volatile" : "")
+                    + (instance ? "" : "Static");
             String receiver = instance ? "Ljava/lang/Object;" : "";
             super.visitLdcInsn(field);
             if (volatileField) {
@@ -248,7 +257,8 @@ final class ClassInstrumenter extends ClassVisitor {
         }
 
         @Override
-        public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
+        public void visitMethodInsn(int opcode, String owner, String method, String desc,
+                boolean itf) {
             if (opcode == Opcodes.INVOKESPECIAL && method.equals("<init>")) {
                 if (pendingNews > 0) {
                     pendingNews--;
@@ -260,15 +270,18 @@ final class ClassInstrumenter extends ClassVisitor {
             }
             if (opcode == Opcodes.INVOKEVIRTUAL && method.equals("wait")
                     && (desc.equals("()V") || desc.equals("(J)V"))) {
-                hook("await", desc.equals("()V") ? "(Ljava/lang/Object;)V" : "(Ljava/lang/Object;J)V");
+                hook("await", desc.equals("()V") ? "(Ljava/lang/Object;)V"
+                        : "(Ljava/lang/Object;J)V");
                 return;
             }
-            if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/Thread") && method.equals("startVirtualThread")) {
+            if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/Thread")
+                    && method.equals("startVirtualThread")) {
                 hook("startVirtualThread", "(Ljava/lang/Runnable;)Ljava/lang/Thread;");
                 return;
             }
             if (opcode == Opcodes.INVOKEINTERFACE && owner.startsWith("java/lang/Thread$Builder")
-                    && method.equals("start") && desc.equals("(Ljava/lang/Runnable;)Ljava/lang/Thread;")) {
+                    && method.equals("start")
+                    && desc.equals("(Ljava/lang/Runnable;)Ljava/lang/Thread;")) {
                 hook("start", "(Ljava/lang/Thread$Builder;Ljava/lang/Runnable;)Ljava/lang/Thread;");
                 return;
             }
@@ -303,7 +316,8 @@ final class ClassInstrumenter extends ClassVisitor {
                     hook("task", "(" + last + ")" + last);
                 } else if (n >= 2 && last.equals("Ljava/util/concurrent/Executor;")
                         && TASKS.contains(args[n - 2].getDescriptor())) {
-                    // task, executor: wrap the task under the executor (CompletableFuture's ...Async)
+                    // task, executor: wrap the task under the executor (CompletableFuture's
+                    // ...Async)
                     String task = args[n - 2].getDescriptor();
                     super.visitInsn(Opcodes.SWAP);
                     hook("task", "(" + task + ")" + task);

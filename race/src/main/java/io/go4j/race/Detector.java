@@ -26,9 +26,11 @@ final class Detector {
      */
     private static final WeakIdentityMap<ThreadState> JOINABLE = new WeakIdentityMap<>();
     private static final ConcurrentHashMap<Integer, Cell> STATICS = new ConcurrentHashMap<>();
-    private static final ConcurrentHashMap<Integer, ThreadState.Who> WHO = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Integer,
+            ThreadState.Who> WHO = new ConcurrentHashMap<>();
     private static final AtomicInteger TIDS = new AtomicInteger();
-    private static final ThreadLocal<ThreadState> CURRENT = ThreadLocal.withInitial(Detector::attach);
+    private static final ThreadLocal<ThreadState> CURRENT =
+            ThreadLocal.withInitial(Detector::attach);
     private static final StackTraceElement[] NOWHERE = new StackTraceElement[0];
     /**
      * Frames kept of where each goroutine was created, for the reports: kept for every goroutine
@@ -39,7 +41,9 @@ final class Detector {
     private Detector() {
     }
 
-    /** The state of a thread that meets the detector for the first time (its parent's, if forked). */
+    /**
+     * The state of a thread that meets the detector for the first time (its parent's, if forked).
+     */
     private static ThreadState attach() {
         Thread t = Thread.currentThread();
         ThreadState forked = PENDING.remove(t);
@@ -123,7 +127,9 @@ final class Detector {
         return STATICS.computeIfAbsent(field, Cell::new);
     }
 
-    /** @return the element's cell, or null if the access is about to fail (null array, bad index) */
+    /**
+     * @return the element's cell, or null if the access is about to fail (null array, bad index)
+     */
     static Cell elementCell(ThreadState t, Object array, int index) {
         if (array == null) {
             return null;
@@ -230,7 +236,8 @@ final class Detector {
             }
         }
         if (prev != 0) {
-            Reporter.race(where, c.key, t.who, site, write, WHO.get(Clock.tid(prev)), prevSite, prevWrite);
+            Reporter.race(where, c.key, t.who, site, write, WHO.get(Clock.tid(prev)), prevSite,
+                    prevWrite);
         }
     }
 }

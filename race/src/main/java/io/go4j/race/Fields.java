@@ -86,7 +86,8 @@ final class Fields {
                 }
 
                 @Override
-                public FieldVisitor visitField(int access, String n, String desc, String signature, Object value) {
+                public FieldVisitor visitField(int access, String n, String desc, String signature,
+                        Object value) {
                     fields.put(n, access);
                     return null;
                 }

@@ -19,7 +19,9 @@ final class Options {
     String logPath;
     /** Internal names ({@code com/example/}) of the only packages to instrument; empty: all. */
     final List<String> include = new ArrayList<>();
-    /** Internal names of packages not to instrument, on top of the JDK's, go4j's and the agent's. */
+    /**
+     * Internal names of packages not to instrument, on top of the JDK's, go4j's and the agent's.
+     */
     final List<String> exclude = new ArrayList<>();
 
     /**

@@ -29,7 +29,8 @@ final class Reporter {
         options = o;
         if (o.logPath != null) {
             try {
-                out = new PrintStream(new FileOutputStream(o.logPath + "." + ProcessHandle.current().pid(), true), true);
+                out = new PrintStream(new FileOutputStream(o.logPath + "." + ProcessHandle.current()
+                        .pid(), true), true);
             } catch (IOException e) {
                 System.err.println("go4j-race: cannot open log_path " + o.logPath + ": " + e);
             }
@@ -70,11 +71,13 @@ final class Reporter {
                 where == null ? 0xC0000000 : System.identityHashCode(where), key & 0xFFFF);
         StringBuilder b = new StringBuilder();
         b.append(RULE).append('\n').append("WARNING: DATA RACE\n");
-        b.append(write ? "Write" : "Read").append(" at ").append(address).append(" by ").append(who.name()).append(":\n");
+        b.append(write ? "Write" : "Read").append(" at ").append(address).append(" by ")
+                .append(who.name()).append(":\n");
         appendStack(b, stack);
         b.append('\n');
         b.append(prevWrite ? "Previous write" : "Previous read").append(" at ").append(address)
-                .append(" by ").append(prevWho == null ? "unknown goroutine" : prevWho.name()).append(":\n");
+                .append(" by ").append(prevWho == null ? "unknown goroutine" : prevWho.name())
+                .append(":\n");
         b.append(Sites.get(prevSite).frame()).append('\n');
         appendCreation(b, who, true);
         if (prevWho != null && prevWho != who) {
@@ -95,7 +98,8 @@ final class Reporter {
 
     private static void appendStack(StringBuilder b, StackTraceElement[] stack) {
         for (StackTraceElement f : stack) {
-            b.append("  ").append(f.getClassName()).append('.').append(f.getMethodName()).append("()\n      ")
+            b.append("  ").append(f.getClassName()).append('.').append(f.getMethodName())
+                    .append("()\n      ")
                     .append(f.getFileName() == null ? "unknown" : f.getFileName()).append(':')
                     .append(f.getLineNumber()).append('\n');
         }
@@ -105,7 +109,8 @@ final class Reporter {
         if (who.mainThread() || who.createdAt().length == 0) {
             return;
         }
-        b.append('\n').append("Goroutine ").append(who.goid()).append(running ? " (running)" : " (finished)")
+        b.append('\n').append("Goroutine ").append(who.goid())
+                .append(running ? " (running)" : " (finished)")
                 .append(" created at:\n");
         appendStack(b, who.createdAt());
     }

@@ -36,7 +36,9 @@ final class Sites {
     private Sites() {
     }
 
-    /** @return the number of field {@code owner.name} (internal class name), the same for every site */
+    /**
+     * @return the number of field {@code owner.name} (internal class name), the same for every site
+     */
     static int field(String owner, String name) {
         return FIELDS.computeIfAbsent(owner + '.' + name, k -> FIELD_COUNT.getAndIncrement());
     }

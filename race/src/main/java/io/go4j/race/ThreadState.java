@@ -14,7 +14,9 @@ final class ThreadState {
     final int tid;
     /** What a report says of this thread; outlives the state, which goes with the thread. */
     final Who who;
-    /** The other threads' times known to happen-before now; this thread's own entry is {@link #now}. */
+    /**
+     * The other threads' times known to happen-before now; this thread's own entry is {@link #now}.
+     */
     final Clock vc;
     /** This thread's own time. */
     int now = 1;
@@ -24,7 +26,8 @@ final class ThreadState {
 
     ThreadState(int tid, Thread thread, Clock inherited, StackTraceElement[] createdAt) {
         this.tid = tid;
-        this.who = new Who(thread.threadId(), "main".equals(thread.getName()) && !thread.isVirtual(),
+        this.who = new Who(thread.threadId(),
+                "main".equals(thread.getName()) && !thread.isVirtual(),
                 createdAt, new WeakReference<>(thread));
         this.vc = inherited == null ? new Clock() : inherited;
     }
@@ -69,7 +72,8 @@ final class ThreadState {
      * @param createdAt where it was started; empty when not by instrumented code or go4j
      * @param thread the thread, while it is reachable
      */
-    record Who(long goid, boolean mainThread, StackTraceElement[] createdAt, WeakReference<Thread> thread) {
+    record Who(long goid, boolean mainThread, StackTraceElement[] createdAt,
+            WeakReference<Thread> thread) {
 
         boolean running() {
             Thread t = thread.get();

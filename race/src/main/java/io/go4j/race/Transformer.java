@@ -61,7 +61,8 @@ final class Transformer implements ClassFileTransformer {
             return writer.toByteArray();
         } catch (Throwable e) {
             if (warned.compareAndSet(false, true)) {
-                System.err.println("go4j-race: could not instrument " + className + " (left as it is): " + e);
+                System.err.println("go4j-race: could not instrument " + className
+                        + " (left as it is): " + e);
             }
             return null;
         }
@@ -78,7 +79,8 @@ final class Transformer implements ClassFileTransformer {
                 }
             }
         }
-        if (name.startsWith("io/go4j/race/") || name.equals("module-info") || name.endsWith("/package-info")) {
+        if (name.startsWith("io/go4j/race/") || name.equals("module-info")
+                || name.endsWith("/package-info")) {
             return false;
         }
         for (String p : options.exclude) {
@@ -100,7 +102,8 @@ final class Transformer implements ClassFileTransformer {
     /** Instrumented code in a named module calls the agent, in the class path's unnamed module. */
     private void readAgent(Module module) {
         if (module != null && module.isNamed() && !module.canRead(agentModule)) {
-            inst.redefineModule(module, Set.of(agentModule), Map.of(), Map.of(), Set.of(), Map.of());
+            inst.redefineModule(module, Set.of(agentModule), Map.of(), Map.of(), Set.of(),
+                    Map.of());
         }
     }
 

@@ -21,7 +21,8 @@ class OptionsTest {
 
     @Test
     void goraceIsSpaceSeparatedAndIgnoresWhatItDoesNotKnow() {
-        Options o = Options.parse(" exitcode=3  halt_on_error=1 history_size=5 log_path=/tmp/r atexit_sleep_ms=0 ", null);
+        Options o = Options.parse(" exitcode=3  halt_on_error=1 history_size=5 log_path=/tmp/r "
+                + "atexit_sleep_ms=0 ", null);
         assertEquals(3, o.exitCode);
         assertTrue(o.haltOnError);
         assertEquals("/tmp/r", o.logPath);

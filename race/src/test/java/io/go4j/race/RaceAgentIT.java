@@ -49,7 +49,8 @@ class RaceAgentIT {
         }
     }
 
-    private static Result run(Map<String, String> env, String... mainAndArgs) throws IOException, InterruptedException {
+    private static Result run(Map<String, String> env, String... mainAndArgs) throws IOException,
+            InterruptedException {
         return run(env, false, mainAndArgs);
     }
 
@@ -60,14 +61,17 @@ class RaceAgentIT {
     private static Result run(Map<String, String> env, boolean modulePath, String... mainAndArgs)
             throws IOException, InterruptedException {
         String agent = System.getProperty("go4j.race.agent");
-        List<String> entries = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
-        String tests = entries.stream().filter(p -> p.contains("test-classes")).collect(Collectors.joining(File.pathSeparator));
+        List<String> entries =
+                List.of(System.getProperty("java.class.path").split(File.pathSeparator));
+        String tests = entries.stream().filter(p -> p.contains("test-classes"))
+                .collect(Collectors.joining(File.pathSeparator));
         String go4j = entries.stream()
                 .filter(p -> p.contains("go4j-core") || p.contains("jctools")
                         || p.contains(File.separator + "core" + File.separator + "target"))
                 .collect(Collectors.joining(File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-javaagent:" + agent));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-javaagent:" + agent));
         if (modulePath) {
             command.addAll(List.of("--module-path", go4j, "--add-modules", "io.go4j",
                     "--add-opens", "java.base/java.lang=io.go4j", "-cp", tests));
@@ -139,12 +143,16 @@ class RaceAgentIT {
         String err = r.err();
         assertTrue(err.startsWith("==================\nWARNING: DATA RACE\n"), err);
         assertTrue(Pattern.compile("(Read|Write) at 0x[0-9a-f]{12} by goroutine \\d+:\n"
-                + "  racecases\\.Counter\\.lambda\\$main\\$\\d\\(\\)\n      Counter\\.java:\\d+\n").matcher(err).find(), err);
+                + "  racecases\\.Counter\\.lambda\\$main\\$\\d\\(\\)\n      Counter\\.java:\\d+\n")
+                .matcher(err).find(), err);
         assertTrue(Pattern.compile("\nPrevious write at 0x[0-9a-f]{12} by goroutine \\d+:\n"
-                + "  racecases\\.Counter\\.lambda\\$main\\$\\d\\(\\)\n      Counter\\.java:\\d+\n").matcher(err).find(), err);
+                + "  racecases\\.Counter\\.lambda\\$main\\$\\d\\(\\)\n      Counter\\.java:\\d+\n")
+                .matcher(err).find(), err);
         assertTrue(Pattern.compile("\nGoroutine \\d+ \\((running|finished)\\) created at:\n"
-                + "(  .*\n      .*\n)*  racecases\\.Counter\\.lambda\\$main\\$0\\(\\)\n").matcher(err).find(), err);
-        assertTrue(err.endsWith("==================\nFound " + r.reports() + " data race(s)\n"), err);
+                + "(  .*\n      .*\n)*  racecases\\.Counter\\.lambda\\$main\\$0\\(\\)\n")
+                .matcher(err).find(), err);
+        assertTrue(err.endsWith("==================\nFound " + r.reports() + " data race(s)\n"),
+                err);
     }
 
     @Test
@@ -195,7 +203,8 @@ class RaceAgentIT {
         try (var files = Files.list(dir)) {
             List<Path> logs = files.toList();
             assertEquals(1, logs.size(), logs.toString());
-            assertTrue(logs.get(0).getFileName().toString().matches("race\\.\\d+"), logs.toString());
+            assertTrue(logs.get(0).getFileName().toString().matches("race\\.\\d+"),
+                    logs.toString());
             String text = Files.readString(logs.get(0));
             assertTrue(text.contains("WARNING: DATA RACE") && text.contains("data race(s)"), text);
         }

@@ -43,7 +43,10 @@ class FaultsTest {
         }
     }
 
-    /** A JVM-made OutOfMemoryError ("Requested array size exceeds VM limit") that leaves the heap alone. */
+    /**
+     * A JVM-made OutOfMemoryError ("Requested array size exceeds VM limit") that leaves the heap
+     * alone.
+     */
     private static void allocateTooMuch() {
         long[] tooBig = new long[Integer.MAX_VALUE];
         tooBig[0] = 1;
@@ -126,7 +129,8 @@ class FaultsTest {
                         ch.send(i);
                         break;
                     } catch (GoInterruptedException e) {
-                        assertTrue(Thread.interrupted(), "interrupt status cleared by the exception");
+                        assertTrue(Thread.interrupted(),
+                                "interrupt status cleared by the exception");
                         interrupted.incrementAndGet();
                     }
                 }
@@ -149,7 +153,8 @@ class FaultsTest {
             assertEquals(i, got.get(i));
         }
         assertTrue(ch.tryReceive() == null, "a value was delivered twice");
-        System.out.println("cap " + capacity + ": " + interrupted.get() + " operations interrupted");
+        System.out.println("cap " + capacity + ": " + interrupted.get()
+                + " operations interrupted");
     }
 
     /** The same storm against two selects exchanging values over two channels. */
@@ -173,7 +178,8 @@ class FaultsTest {
         Thread consumer = Go.go(() -> {
             while (got.size() < ROUNDS) {
                 try {
-                    Select.select(Select.recv(a, (Integer v) -> got.add(v)), Select.recv(b, (Integer v) -> got.add(v)));
+                    Select.select(Select.recv(a, (Integer v) -> got.add(v)),
+                            Select.recv(b, (Integer v) -> got.add(v)));
                 } catch (GoInterruptedException e) {
                     Thread.interrupted();
                 }
@@ -185,7 +191,10 @@ class FaultsTest {
         assertTrue(a.tryReceive() == null && b.tryReceive() == null, "a value was left behind");
     }
 
-    /** Mutex under an interrupt storm: an interrupted lock() acquired nothing, so no increment is lost. */
+    /**
+     * Mutex under an interrupt storm: an interrupted lock() acquired nothing, so no increment is
+     * lost.
+     */
     @Test
     void interruptStormOnMutex() throws InterruptedException {
         Mutex mu = new Mutex();

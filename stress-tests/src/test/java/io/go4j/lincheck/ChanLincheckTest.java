@@ -120,7 +120,8 @@ class ChanLincheckTest {
 
         @Operation
         public boolean selectSend(@Param(gen = IntGen.class, conf = "1:3") int value) {
-            return Select.select(Select.send(ch, value), Select.send(null, value), Select.send(ch, value), Select.defaultCase()) != 3;
+            return Select.select(Select.send(ch, value), Select.send(null, value),
+                    Select.send(ch, value), Select.defaultCase()) != 3;
         }
 
         @Operation

@@ -25,9 +25,11 @@ class ChannelStressTest {
     @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void everyValueOnceInOrderNobodyLeftBlocked(boolean goroutines) {
         long seed = Long.getLong("go4j.stress.seed", System.nanoTime());
-        System.out.println("ChannelStressTest seed " + seed + " (replay: -Dgo4j.stress.seed=" + seed + ")");
+        System.out.println("ChannelStressTest seed " + seed + " (replay: -Dgo4j.stress.seed=" + seed
+                + ")");
         ChannelStress.Report report = ChannelStress.run(
-                new ChannelStress.Config(seed, Duration.ofSeconds(10), GOROUTINES, Duration.ofSeconds(2), goroutines));
+                new ChannelStress.Config(seed, Duration.ofSeconds(10), GOROUTINES,
+                        Duration.ofSeconds(2), goroutines));
         System.out.println(report.summary());
         assertEquals(List.of(), report.violations(), "seed " + seed);
         assertTrue(report.valuesMoved() > 0, "no value moved; seed " + seed);

@@ -44,7 +44,8 @@ public final class CoreRoundTrip {
         Arrays.sort(nanos);
         String line = String.format("CoreRoundTrip/%s 1 %.1f ns/op%n", args[0], nanos[ROUNDS / 2]);
         System.out.print(line);
-        Files.writeString(Path.of(args[1]), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(Path.of(args[1]), line, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 
     /** One round: the mean time of a round trip, in nanoseconds. */
@@ -59,7 +60,9 @@ public final class CoreRoundTrip {
         return (double) elapsed / ROUND_TRIPS;
     }
 
-    /** Waits for each of this side's turns ({@code parity}, then every second one) and passes it on. */
+    /**
+     * Waits for each of this side's turns ({@code parity}, then every second one) and passes it on.
+     */
     private static void passTurns(AtomicLong turn, int parity) {
         for (long mine = parity; mine < 2L * ROUND_TRIPS; mine += 2) {
             while (turn.get() != mine) {

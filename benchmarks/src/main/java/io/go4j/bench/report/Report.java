@@ -67,10 +67,13 @@ public final class Report {
         Files.createDirectories(out);
         Files.writeString(out.resolve("comparison.md"), table(measures));
         chart(measures, out.resolve("ratios.png"));
-        System.out.println("wrote " + out.resolve("comparison.md") + " and " + out.resolve("ratios.png"));
+        System.out.println("wrote " + out.resolve("comparison.md") + " and "
+                + out.resolve("ratios.png"));
     }
 
-    /** JMH's results by key {@code SimpleClass.method[param=value,...]}, scores divided by threads. */
+    /**
+     * JMH's results by key {@code SimpleClass.method[param=value,...]}, scores divided by threads.
+     */
     static Map<String, Measure> readJmh(Path json) throws IOException {
         Map<String, Measure> result = new HashMap<>();
         for (JsonElement e : JsonParser.parseString(Files.readString(json)).getAsJsonArray()) {
@@ -136,7 +139,8 @@ public final class Report {
     /** The Markdown table: one line per row of {@link Twins#ROWS}. */
     static String table(Map<String, Measure> m) {
         StringBuilder sb = new StringBuilder(roundTrips(m));
-        sb.append("| workload | unit | go4j | Go | Jox | JDK | JDK is | go4j / Go | go4j / Jox | go4j / JDK |\n");
+        sb.append("| workload | unit | go4j | Go | Jox | JDK | JDK is | go4j / Go | go4j / Jox | "
+                + "go4j / JDK |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Twins.Row r : Twins.ROWS) {
             Measure go4j = m.get(r.go4j());
@@ -165,7 +169,8 @@ public final class Report {
         if (before == null || after == null) {
             return "";
         }
-        return "Cache-line round trip between the two cores (CoreRoundTrip): " + format(before.value())
+        return "Cache-line round trip between the two cores (CoreRoundTrip): "
+                + format(before.value())
                 + " ns before the run, " + format(after.value()) + " ns after it.\n\n";
     }
 
@@ -177,7 +182,8 @@ public final class Report {
         if (x == null) {
             return "";
         }
-        return Double.isNaN(x.error()) ? format(x.value()) : format(x.value()) + " ± " + format(x.error());
+        return Double.isNaN(x.error()) ? format(x.value()) : format(x.value()) + " ± "
+                + format(x.error());
     }
 
     private static String ratioCell(Measure a, Measure b) {
@@ -191,7 +197,8 @@ public final class Report {
     }
 
     private static String format(double v) {
-        return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3g", v);
+        return v >= 100 ? String.format(Locale.ROOT, "%.0f", v)
+                : String.format(Locale.ROOT, "%.3g", v);
     }
 
     /**
@@ -216,7 +223,8 @@ public final class Report {
             vsJdk.add(log2(ratio(go4j, get(m, r.jdk()))));
         }
         CategoryChart chart = new CategoryChartBuilder().width(1800).height(1000)
-                .title("go4j / contender (time, or bytes for parked goroutines): below 1, go4j is ahead")
+                .title("go4j / contender (time, or bytes for parked goroutines): below 1, go4j "
+                        + "is ahead")
                 .xAxisTitle("workload").yAxisTitle("go4j / contender (log scale)").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setXAxisLabelRotation(90);
@@ -233,7 +241,8 @@ public final class Report {
     }
 
     /** Adds a series unless it has no value at all (XChart draws nothing for the null ones). */
-    private static void addSeries(CategoryChart chart, String name, List<String> workloads, List<Double> ratios) {
+    private static void addSeries(CategoryChart chart, String name, List<String> workloads,
+            List<Double> ratios) {
         if (ratios.stream().anyMatch(r -> r != null)) {
             chart.addSeries(name, workloads, ratios);
         }

@@ -19,8 +19,11 @@ import java.util.List;
  */
 final class Twins {
 
-    /** One row of the table; {@code jdkName} says which JDK class or scheduler the JDK column is. */
-    record Row(String workload, String unit, String go4j, String go, String jox, String jdk, String jdkName) {
+    /**
+     * One row of the table; {@code jdkName} says which JDK class or scheduler the JDK column is.
+     */
+    record Row(String workload, String unit, String go4j, String go, String jox, String jdk,
+            String jdkName) {
     }
 
     private static final String NS = "ns/op";
@@ -30,45 +33,66 @@ final class Twins {
 
     static final List<Row> ROWS = List.of(
             // go4j's channel benchmarks (io.go4j.bench)
-            new Row("unbuffered, 1 → 1", NS, "UnbufferedChannelBenchmark.go4j", "go:BenchmarkUnbuffered",
-                    "UnbufferedChannelBenchmark.jox", "UnbufferedChannelBenchmark.synchronousQueue", "SynchronousQueue"),
+            new Row("unbuffered, 1 → 1", NS, "UnbufferedChannelBenchmark.go4j",
+                    "go:BenchmarkUnbuffered",
+                    "UnbufferedChannelBenchmark.jox", "UnbufferedChannelBenchmark.synchronousQueue",
+                    "SynchronousQueue"),
             new Row("buffered cap 16, 1 → 1", NS, "BufferedChannelBenchmark.go4j[capacity=16]",
                     "go:BenchmarkBuffered/capacity=16", "BufferedChannelBenchmark.jox[capacity=16]",
-                    "BufferedChannelBenchmark.arrayBlockingQueue[capacity=16]", "ArrayBlockingQueue"),
+                    "BufferedChannelBenchmark.arrayBlockingQueue[capacity=16]",
+                    "ArrayBlockingQueue"),
             new Row("buffered cap 100, 1 → 1", NS, "BufferedChannelBenchmark.go4j[capacity=100]",
-                    "go:BenchmarkBuffered/capacity=100", "BufferedChannelBenchmark.jox[capacity=100]",
-                    "BufferedChannelBenchmark.arrayBlockingQueue[capacity=100]", "ArrayBlockingQueue"),
-            new Row("2-case select, unbuffered", NS, "SelectBenchmark.go4j[capacity=0]", "go:BenchmarkSelect2/capacity=0",
+                    "go:BenchmarkBuffered/capacity=100",
+                    "BufferedChannelBenchmark.jox[capacity=100]",
+                    "BufferedChannelBenchmark.arrayBlockingQueue[capacity=100]",
+                    "ArrayBlockingQueue"),
+            new Row("2-case select, unbuffered", NS, "SelectBenchmark.go4j[capacity=0]",
+                    "go:BenchmarkSelect2/capacity=0",
                     "SelectBenchmark.jox[capacity=0]", null, null),
-            new Row("2-case select, cap 16", NS, "SelectBenchmark.go4j[capacity=16]", "go:BenchmarkSelect2/capacity=16",
+            new Row("2-case select, cap 16", NS, "SelectBenchmark.go4j[capacity=16]",
+                    "go:BenchmarkSelect2/capacity=16",
                     "SelectBenchmark.jox[capacity=16]", null, null),
             new Row("1,000 goroutine pairs", NS, "GoroutinePairsBenchmark.go4j[pairs=1000]",
-                    "go:BenchmarkGoroutinePairs/pairs=1000", "GoroutinePairsBenchmark.jox[pairs=1000]",
+                    "go:BenchmarkGoroutinePairs/pairs=1000",
+                    "GoroutinePairsBenchmark.jox[pairs=1000]",
                     "GoroutinePairsBenchmark.synchronousQueue[pairs=1000]", "SynchronousQueue"),
             new Row("10,000 goroutine pairs", NS, "GoroutinePairsBenchmark.go4j[pairs=10000]",
-                    "go:BenchmarkGoroutinePairs/pairs=10000", "GoroutinePairsBenchmark.jox[pairs=10000]",
+                    "go:BenchmarkGoroutinePairs/pairs=10000",
+                    "GoroutinePairsBenchmark.jox[pairs=10000]",
                     "GoroutinePairsBenchmark.synchronousQueue[pairs=10000]", "SynchronousQueue"),
             new Row("chain of 10,000", NS, "GoroutineChainBenchmark.go4j", "go:BenchmarkChain",
-                    "GoroutineChainBenchmark.jox", "GoroutineChainBenchmark.synchronousQueue", "SynchronousQueue"),
+                    "GoroutineChainBenchmark.jox", "GoroutineChainBenchmark.synchronousQueue",
+                    "SynchronousQueue"),
             // twins of Go's runtime channel and select benchmarks (io.go4j.bench.runtime)
             new Row("ChanSync", NS, "ChanTwinsBenchmark.chanSync_go4j", "go:BenchmarkChanSync",
-                    "ChanTwinsBenchmark.chanSync_jox", "ChanTwinsBenchmark.chanSync_synchronousQueue", "SynchronousQueue"),
-            new Row("ChanProdCons0", NS, "ChanTwinsBenchmark.chanProdCons_go4j[capacity=0]", "go:BenchmarkChanProdCons0",
-                    "ChanTwinsBenchmark.chanProdCons_jox[capacity=0]", "ChanTwinsBenchmark.chanProdCons_jdk[capacity=0]",
+                    "ChanTwinsBenchmark.chanSync_jox",
+                    "ChanTwinsBenchmark.chanSync_synchronousQueue", "SynchronousQueue"),
+            new Row("ChanProdCons0", NS, "ChanTwinsBenchmark.chanProdCons_go4j[capacity=0]",
+                    "go:BenchmarkChanProdCons0",
+                    "ChanTwinsBenchmark.chanProdCons_jox[capacity=0]",
+                    "ChanTwinsBenchmark.chanProdCons_jdk[capacity=0]",
                     "SynchronousQueue"),
-            new Row("ChanProdCons10", NS, "ChanTwinsBenchmark.chanProdCons_go4j[capacity=10]", "go:BenchmarkChanProdCons10",
-                    "ChanTwinsBenchmark.chanProdCons_jox[capacity=10]", "ChanTwinsBenchmark.chanProdCons_jdk[capacity=10]",
+            new Row("ChanProdCons10", NS, "ChanTwinsBenchmark.chanProdCons_go4j[capacity=10]",
+                    "go:BenchmarkChanProdCons10",
+                    "ChanTwinsBenchmark.chanProdCons_jox[capacity=10]",
+                    "ChanTwinsBenchmark.chanProdCons_jdk[capacity=10]",
                     "ArrayBlockingQueue"),
-            new Row("ChanProdCons100", NS, "ChanTwinsBenchmark.chanProdCons_go4j[capacity=100]", "go:BenchmarkChanProdCons100",
-                    "ChanTwinsBenchmark.chanProdCons_jox[capacity=100]", "ChanTwinsBenchmark.chanProdCons_jdk[capacity=100]",
+            new Row("ChanProdCons100", NS, "ChanTwinsBenchmark.chanProdCons_go4j[capacity=100]",
+                    "go:BenchmarkChanProdCons100",
+                    "ChanTwinsBenchmark.chanProdCons_jox[capacity=100]",
+                    "ChanTwinsBenchmark.chanProdCons_jdk[capacity=100]",
                     "ArrayBlockingQueue"),
-            new Row("ChanSem", NS, "ChanTwinsBenchmark.chanSem_go4j", "go:BenchmarkChanSem", "ChanTwinsBenchmark.chanSem_jox",
+            new Row("ChanSem", NS, "ChanTwinsBenchmark.chanSem_go4j", "go:BenchmarkChanSem",
+                    "ChanTwinsBenchmark.chanSem_jox",
                     "ChanTwinsBenchmark.chanSem_arrayBlockingQueue", "ArrayBlockingQueue"),
-            new Row("ChanPopular", NS, "ChanTwinsBenchmark.chanPopular_go4j", "go:BenchmarkChanPopular",
+            new Row("ChanPopular", NS, "ChanTwinsBenchmark.chanPopular_go4j",
+                    "go:BenchmarkChanPopular",
                     "ChanTwinsBenchmark.chanPopular_jox", null, null),
-            new Row("SelectUncontended", NS, "SelectTwinsBenchmark.selectUncontended_go4j", "go:BenchmarkSelectUncontended",
+            new Row("SelectUncontended", NS, "SelectTwinsBenchmark.selectUncontended_go4j",
+                    "go:BenchmarkSelectUncontended",
                     "SelectTwinsBenchmark.selectUncontended_jox", null, null),
-            new Row("SelectProdCons", NS, "SelectTwinsBenchmark.selectProdCons_go4j", "go:BenchmarkSelectProdCons",
+            new Row("SelectProdCons", NS, "SelectTwinsBenchmark.selectProdCons_go4j",
+                    "go:BenchmarkSelectProdCons",
                     "SelectTwinsBenchmark.selectProdCons_jox", null, null),
             // the scheduler: go4j's against the JDK's default virtual-thread scheduler
             scheduler("spawn and join 1,000,000", "spawnJoin", "BenchmarkSpawnJoin"),
@@ -78,27 +102,39 @@ final class Twins {
             scheduler("10,000 goroutine pairs, scheduler", "pairs", "BenchmarkPairs"),
             scheduler("PingPongHog", "pingPongHog", "BenchmarkPingPongHog"),
             // twins of Go's sync benchmarks (io.go4j.bench.sync)
-            sync("MutexUncontended", "MutexBenchmark.mutexUncontended", "BenchmarkMutexUncontended", "reentrantLock", "ReentrantLock"),
-            sync("Mutex", "MutexBenchmark.mutex", "BenchmarkMutex", "reentrantLock", "ReentrantLock"),
-            sync("Mutex on goroutines", "MutexBenchmark.mutexOnGoroutines", "BenchmarkMutex", "reentrantLock", "ReentrantLock"),
-            sync("MutexSlack", "MutexBenchmark.mutexSlack", "BenchmarkMutexSlack", "reentrantLock", "ReentrantLock"),
-            sync("MutexSlack on goroutines", "MutexBenchmark.mutexSlackOnGoroutines", "BenchmarkMutexSlack", "reentrantLock",
+            sync("MutexUncontended", "MutexBenchmark.mutexUncontended", "BenchmarkMutexUncontended",
+                    "reentrantLock", "ReentrantLock"),
+            sync("Mutex", "MutexBenchmark.mutex", "BenchmarkMutex", "reentrantLock",
                     "ReentrantLock"),
-            sync("MutexWork", "MutexBenchmark.mutexWork", "BenchmarkMutexWork", "reentrantLock", "ReentrantLock"),
+            sync("Mutex on goroutines", "MutexBenchmark.mutexOnGoroutines", "BenchmarkMutex",
+                    "reentrantLock", "ReentrantLock"),
+            sync("MutexSlack", "MutexBenchmark.mutexSlack", "BenchmarkMutexSlack", "reentrantLock",
+                    "ReentrantLock"),
+            sync("MutexSlack on goroutines", "MutexBenchmark.mutexSlackOnGoroutines",
+                    "BenchmarkMutexSlack", "reentrantLock",
+                    "ReentrantLock"),
+            sync("MutexWork", "MutexBenchmark.mutexWork", "BenchmarkMutexWork", "reentrantLock",
+                    "ReentrantLock"),
             rwMutex("Write100", "rwMutex", ""),
             rwMutex("Write100", "rwMutexOnGoroutines", " on goroutines"),
             rwMutex("Write10", "rwMutex", ""),
             rwMutex("Write10", "rwMutexOnGoroutines", " on goroutines"),
             rwMutex("WorkWrite100", "rwMutex", ""),
             rwMutex("WorkWrite100", "rwMutexOnGoroutines", " on goroutines"),
-            sync("WaitGroupUncontended", "WaitGroupBenchmark.waitGroupUncontended", "BenchmarkWaitGroupUncontended",
+            sync("WaitGroupUncontended", "WaitGroupBenchmark.waitGroupUncontended",
+                    "BenchmarkWaitGroupUncontended",
                     "countDownLatch", "CountDownLatch"),
-            sync("WaitGroupAddDone", "WaitGroupBenchmark.waitGroupAddDone", "BenchmarkWaitGroupAddDone", "phaser", "Phaser"),
-            sync("WaitGroupWait", "WaitGroupBenchmark.waitGroupWait", "BenchmarkWaitGroupWait", "countDownLatch",
+            sync("WaitGroupAddDone", "WaitGroupBenchmark.waitGroupAddDone",
+                    "BenchmarkWaitGroupAddDone", "phaser", "Phaser"),
+            sync("WaitGroupWait", "WaitGroupBenchmark.waitGroupWait", "BenchmarkWaitGroupWait",
+                    "countDownLatch",
                     "CountDownLatch"),
-            sync("Once", "OnceBenchmark.once", "BenchmarkOnce", "doubleCheckedLocking", "double-checked locking"),
-            sync("Semaphore, uncontended", "SemaphoreBenchmark.semaphoreUncontended", null, "jdk", "Semaphore"),
-            sync("Semaphore, contended, on goroutines", "SemaphoreBenchmark.semaphoreContendedOnGoroutines", null, "jdk",
+            sync("Once", "OnceBenchmark.once", "BenchmarkOnce", "doubleCheckedLocking",
+                    "double-checked locking"),
+            sync("Semaphore, uncontended", "SemaphoreBenchmark.semaphoreUncontended", null, "jdk",
+                    "Semaphore"),
+            sync("Semaphore, contended, on goroutines",
+                    "SemaphoreBenchmark.semaphoreContendedOnGoroutines", null, "jdk",
                     "Semaphore"),
             // the scheduler's latencies (issue 18): percentiles of single waits
             wakeLatency("p50"),
@@ -106,8 +142,10 @@ final class Twins {
             fairness("median", "p50"),
             fairness("max", "max"),
             // memory
-            new Row("1,000,000 parked goroutines", "B/goroutine", "mem:ParkedGoroutines/go4j", "go:BenchmarkParkedGoroutines",
-                    "mem:ParkedGoroutines/jox", "mem:ParkedGoroutines/virtualThread", "JDK virtual threads, SynchronousQueue"));
+            new Row("1,000,000 parked goroutines", "B/goroutine", "mem:ParkedGoroutines/go4j",
+                    "go:BenchmarkParkedGoroutines",
+                    "mem:ParkedGoroutines/jox", "mem:ParkedGoroutines/virtualThread",
+                    "JDK virtual threads, SynchronousQueue"));
 
     /** A {@code SchedulerBenchmark} workload: go4j's scheduler against the JDK's. */
     private static Row scheduler(String workload, String method, String goTwin) {
@@ -137,16 +175,22 @@ final class Twins {
     }
 
     /** A sync benchmark: {@code prefix_go4j} against {@code prefix_jdkMethod}. */
-    private static Row sync(String workload, String prefix, String goTwin, String jdkMethod, String jdkName) {
+    private static Row sync(String workload, String prefix, String goTwin, String jdkMethod,
+            String jdkName) {
         return new Row(workload, NS, prefix + "_go4j", goTwin == null ? null : "go:" + goTwin, null,
                 prefix + "_" + jdkMethod, jdkName);
     }
 
-    /** An {@code RWMutexBenchmark} twin: {@code method} is {@code rwMutex} or {@code rwMutexOnGoroutines}. */
+    /**
+     * An {@code RWMutexBenchmark} twin: {@code method} is {@code rwMutex} or
+     * {@code rwMutexOnGoroutines}.
+     */
     private static Row rwMutex(String twin, String method, String variant) {
         String param = "[twin=" + twin + "]";
-        return new Row("RWMutex" + twin + variant, NS, "RWMutexBenchmark." + method + "_go4j" + param,
-                "go:BenchmarkRWMutex" + twin, null, "RWMutexBenchmark." + method + "_reentrantReadWriteLock" + param,
+        return new Row("RWMutex" + twin + variant, NS,
+                "RWMutexBenchmark." + method + "_go4j" + param,
+                "go:BenchmarkRWMutex" + twin, null,
+                "RWMutexBenchmark." + method + "_reentrantReadWriteLock" + param,
                 "ReentrantReadWriteLock");
     }
 }

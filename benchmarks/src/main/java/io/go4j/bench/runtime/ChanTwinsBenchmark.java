@@ -110,7 +110,8 @@ public class ChanTwinsBenchmark {
     }
 
     /** Go's {@code benchmarkChanSync} without local work: two goroutines, {@link #OPS} calls. */
-    private static void chanSync(Workers w, Sender send, Receiver receive) throws InterruptedException {
+    private static void chanSync(Workers w, Sender send,
+            Receiver receive) throws InterruptedException {
         Batches batches = new Batches(OPS);
         LongAdder received = new LongAdder();
         for (int p = 0; p < 2; p++) {
@@ -145,7 +146,8 @@ public class ChanTwinsBenchmark {
     @Benchmark
     @OperationsPerInvocation(OPS)
     public void chanProdCons_jdk(Buffer b) throws InterruptedException {
-        BlockingQueue<Integer> q = b.capacity == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(b.capacity);
+        BlockingQueue<Integer> q = b.capacity == 0 ? new SynchronousQueue<>()
+                : new ArrayBlockingQueue<>(b.capacity);
         chanProdCons(Workers.virtualThreads(), q::put, q::take);
     }
 
@@ -160,7 +162,8 @@ public class ChanTwinsBenchmark {
      * Go's {@code benchmarkChanProdCons} without local work: GOMAXPROCS producers send
      * {@link #OPS} ones in batches, then a 0 each; GOMAXPROCS consumers receive until a 0.
      */
-    private static void chanProdCons(Workers w, Sender send, Receiver receive) throws InterruptedException {
+    private static void chanProdCons(Workers w, Sender send,
+            Receiver receive) throws InterruptedException {
         Batches batches = new Batches(OPS);
         LongAdder received = new LongAdder();
         for (int p = 0; p < Workers.GOMAXPROCS; p++) {
@@ -205,8 +208,11 @@ public class ChanTwinsBenchmark {
         chanSem(Workers.virtualThreads(), c::send, c::receive);
     }
 
-    /** Go's {@code BenchmarkChanSem}: GOMAXPROCS goroutines share {@link #OPS} send/receive pairs. */
-    private static void chanSem(Workers w, Sender send, Receiver receive) throws InterruptedException {
+    /**
+     * Go's {@code BenchmarkChanSem}: GOMAXPROCS goroutines share {@link #OPS} send/receive pairs.
+     */
+    private static void chanSem(Workers w, Sender send,
+            Receiver receive) throws InterruptedException {
         LongAdder received = new LongAdder();
         for (int p = 0; p < Workers.GOMAXPROCS; p++) {
             int ops = Batches.share(OPS, Workers.GOMAXPROCS, p);
@@ -265,7 +271,9 @@ public class ChanTwinsBenchmark {
         w.joinAll();
     }
 
-    /** Go's benchmark body: {@link #ROUNDS} times, one send to each selecting goroutine's channel. */
+    /**
+     * Go's benchmark body: {@link #ROUNDS} times, one send to each selecting goroutine's channel.
+     */
     private static void popularSender(List<Sender> own) throws Exception {
         for (int i = 0; i < ROUNDS; i++) {
             for (Sender d : own) {
@@ -282,6 +290,7 @@ public class ChanTwinsBenchmark {
 
     /** Jox's counterpart of {@code make(chan T, capacity)}: a rendezvous channel for 0. */
     static <T> Channel<T> joxChannel(int capacity) {
-        return capacity == 0 ? Channel.newRendezvousChannel() : Channel.newBufferedChannel(capacity);
+        return capacity == 0 ? Channel.newRendezvousChannel()
+                : Channel.newBufferedChannel(capacity);
     }
 }

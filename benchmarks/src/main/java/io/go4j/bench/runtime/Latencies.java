@@ -77,7 +77,8 @@ final class Latencies {
     static void report(String line, Path out) throws IOException {
         System.out.println(line);
         if (out != null) {
-            Files.writeString(out, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(out, line + System.lineSeparator(), StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         }
     }
 }

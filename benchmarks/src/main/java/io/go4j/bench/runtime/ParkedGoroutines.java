@@ -70,18 +70,21 @@ public final class ParkedGoroutines {
                 }),
                 new Contender("virtualThread", Thread::startVirtualThread, () -> {
                     SynchronousQueue<Integer> queue = new SynchronousQueue<>();
-                    return new Round(uninterruptibly(queue::take), parked -> sendToEach(parked, queue::put));
+                    return new Round(uninterruptibly(queue::take),
+                            parked -> sendToEach(parked, queue::put));
                 }),
                 new Contender("jox", Thread::startVirtualThread, () -> {
                     Channel<Integer> jox = Channel.newRendezvousChannel();
-                    return new Round(uninterruptibly(jox::receive), parked -> sendToEach(parked, jox::send));
+                    return new Round(uninterruptibly(jox::receive),
+                            parked -> sendToEach(parked, jox::send));
                 }));
 
         List<String> lines = new ArrayList<>();
         for (Contender c : contenders) {
             measure(c, WARM_UP);
             double perGoroutine = measure(c, goroutines);
-            String line = String.format("ParkedGoroutines/%s %d %.1f B/goroutine", c.name(), goroutines, perGoroutine);
+            String line = String.format("ParkedGoroutines/%s %d %.1f B/goroutine", c.name(),
+                    goroutines, perGoroutine);
             System.out.println(line);
             lines.add(line);
         }
@@ -150,7 +153,8 @@ public final class ParkedGoroutines {
     }
 
     /** Waits until every goroutine has started and is blocked. */
-    private static void awaitParked(Thread[] parked, LongAdder started) throws InterruptedException {
+    private static void awaitParked(Thread[] parked,
+            LongAdder started) throws InterruptedException {
         while (started.sum() < parked.length) {
             Thread.sleep(10);
         }

@@ -31,7 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       for (Go: a {@code sync.WaitGroup})</td><td>{@code BenchmarkSpawnJoin}</td></tr>
  *   <tr><td>{@code createGoroutines_*}</td><td>one goroutine of a chain of
  *       {@value ChanTwinsBenchmark#OPS} in which each starts the next and ends, the last one
- *       signalling</td><td>{@code BenchmarkCreateGoroutines} ({@code runtime/proc_test.go})</td></tr>
+ *       signalling</td><td>{@code BenchmarkCreateGoroutines}
+ * ({@code runtime/proc_test.go})</td></tr>
  *   <tr><td>{@code pingPong_*}</td><td>one round trip of a value between two goroutines over two
  *       unbuffered channels</td><td>{@code BenchmarkPingPong}</td></tr>
  *   <tr><td>{@code chain_*}</td><td>one goroutine of a chain of {@value #CHAIN}, each linked to

@@ -107,11 +107,12 @@ public class SelectTwinsBenchmark {
     }
 
     /**
-     * Go's {@code BenchmarkSelectUncontended}: GOMAXPROCS goroutines share {@link ChanTwinsBenchmark#OPS}
-     * moves; each first makes its own two channels and token ({@code ownChannels}), which gives
-     * it the move: one select and one send.
+     * Go's {@code BenchmarkSelectUncontended}: GOMAXPROCS goroutines share
+     * {@link ChanTwinsBenchmark#OPS} moves; each first makes its own two channels and token
+     * ({@code ownChannels}), which gives it the move: one select and one send.
      */
-    private static void selectUncontended(Workers w, Callable<Workers.Body> ownChannels) throws InterruptedException {
+    private static void selectUncontended(Workers w,
+            Callable<Workers.Body> ownChannels) throws InterruptedException {
         for (int p = 0; p < Workers.GOMAXPROCS; p++) {
             int ops = Batches.share(OPS, Workers.GOMAXPROCS, p);
             w.start(() -> {
@@ -134,13 +135,15 @@ public class SelectTwinsBenchmark {
         selectProdCons(Workers.goroutines(), items::send,
                 () -> {
                     RecvChan<Instant> timer = Time.after(Duration.ofHours(1));
-                    return v -> Select.select(Select.send(items, v), Select.recv(timer), Select.recv(closing));
+                    return v -> Select.select(Select.send(items, v), Select.recv(timer),
+                            Select.recv(closing));
                 },
                 () -> {
                     RecvChan<Instant> timer = Time.after(Duration.ofHours(1));
                     Integer[] got = {null};
                     Consumer<Integer> keep = v -> got[0] = v;
-                    return () -> Select.select(Select.recv(items, keep), Select.recv(timer), Select.recv(closing)) == 0
+                    return () -> Select.select(Select.recv(items, keep), Select.recv(timer),
+                            Select.recv(closing)) == 0
                             ? got[0] : null;
                 });
     }
@@ -206,9 +209,11 @@ public class SelectTwinsBenchmark {
 
     /** The producer's select: send {@code v}, or receive from the timer or the close channel. */
     @SuppressWarnings("unchecked")
-    private static void joxSend(Channel<Integer> items, Integer v, Channel<Integer> timer, Channel<Integer> closing)
+    private static void joxSend(Channel<Integer> items, Integer v, Channel<Integer> timer,
+            Channel<Integer> closing)
             throws InterruptedException {
-        com.softwaremill.jox.Select.select(items.sendClause(v), timer.receiveClause(), closing.receiveClause());
+        com.softwaremill.jox.Select.select(items.sendClause(v), timer.receiveClause(),
+                closing.receiveClause());
     }
 
     /**
@@ -216,9 +221,11 @@ public class SelectTwinsBenchmark {
      * fired instead (neither ever does).
      */
     @SuppressWarnings("unchecked")
-    private static Integer joxReceive(Channel<Integer> items, Channel<Integer> timer, Channel<Integer> closing)
+    private static Integer joxReceive(Channel<Integer> items, Channel<Integer> timer,
+            Channel<Integer> closing)
             throws InterruptedException {
         return com.softwaremill.jox.Select.select(
-                items.receiveClause(), timer.receiveClause(v -> null), closing.receiveClause(v -> null));
+                items.receiveClause(), timer.receiveClause(v -> null),
+                closing.receiveClause(v -> null));
     }
 }

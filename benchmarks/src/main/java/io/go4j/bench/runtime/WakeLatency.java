@@ -69,7 +69,8 @@ public final class WakeLatency {
      * @throws Exception if a trial failed or hung
      */
     public static void main(String[] args) throws Exception {
-        // Read once, when the first virtual thread is made: the JDK's carriers must match go4j's procs.
+        // Read once, when the first virtual thread is made: the JDK's carriers must match go4j's
+        // procs.
         System.setProperty("jdk.virtualThreadScheduler.parallelism", Integer.toString(PROCS));
         int trials = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
         Path out = args.length > 1 ? Path.of(args[1]) : null;
@@ -85,7 +86,8 @@ public final class WakeLatency {
                     }));
             for (Contender c : contenders) {
                 Latencies latencies = Latencies.measure(WARM_UP, trials, () -> trial(c));
-                Latencies.report(latencies.line("WakeLatency/" + c.name(), TimeUnit.MICROSECONDS, P50, P99, MAX), out);
+                Latencies.report(latencies.line("WakeLatency/" + c.name(), TimeUnit.MICROSECONDS,
+                        P50, P99, MAX), out);
             }
         }
     }

@@ -71,7 +71,8 @@ public class SelectTimeoutBenchmark {
         Workers w = Workers.goroutines();
         w.startStream(ITEMS, c::send, () -> {
             Integer[] got = new Integer[1];
-            if (Select.select(Select.recv(c, v -> got[0] = v), Select.recv(Time.after(HOUR))) != 0) {
+            if (Select.select(Select.recv(c, v -> got[0] = v), Select.recv(Time.after(HOUR)))
+                    != 0) {
                 throw new AssertionError("timeout");
             }
             return got[0];
@@ -82,16 +83,19 @@ public class SelectTimeoutBenchmark {
     @Benchmark
     @OperationsPerInvocation(ITEMS)
     public void jox() throws InterruptedException {
-        Channel<Integer> c = capacity == 0 ? Channel.newRendezvousChannel() : Channel.newBufferedChannel(capacity);
+        Channel<Integer> c = capacity == 0 ? Channel.newRendezvousChannel()
+                : Channel.newBufferedChannel(capacity);
         Workers w = Workers.virtualThreads();
-        w.startStream(ITEMS, c::send, () -> com.softwaremill.jox.Select.selectWithin(HOUR, c.receiveClause()));
+        w.startStream(ITEMS, c::send,
+                () -> com.softwaremill.jox.Select.selectWithin(HOUR, c.receiveClause()));
         w.joinAll();
     }
 
     @Benchmark
     @OperationsPerInvocation(ITEMS)
     public void blockingQueue() throws InterruptedException {
-        BlockingQueue<Integer> q = capacity == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(capacity);
+        BlockingQueue<Integer> q = capacity == 0 ? new SynchronousQueue<>()
+                : new ArrayBlockingQueue<>(capacity);
         Workers w = Workers.virtualThreads();
         w.startStream(ITEMS, q::put, () -> {
             Integer v = q.poll(1, TimeUnit.HOURS);

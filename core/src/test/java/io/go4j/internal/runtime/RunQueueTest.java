@@ -14,7 +14,10 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The local run queue: FIFO for its owner, runnext first, and no task lost or run twice under theft. */
+/**
+ * The local run queue: FIFO for its owner, runnext first, and no task lost or run twice under
+ * theft.
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RunQueueTest {
 
@@ -113,7 +116,8 @@ class RunQueueTest {
                 while (!done.get()) {
                     Runnable stolen = owner.stealInto(mine);
                     Runnable next = owner.peekRunnext();
-                    Runnable first = stolen != null ? stolen : next != null && owner.stealRunnext(next) ? next : null;
+                    Runnable first = stolen != null ? stolen : next != null
+                            && owner.stealRunnext(next) ? next : null;
                     if (first != null) {
                         taken.incrementAndGet(((Task) first).id());
                         for (Runnable r; (r = take(mine)) != null; ) {

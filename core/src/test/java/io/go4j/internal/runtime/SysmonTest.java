@@ -29,7 +29,9 @@ class SysmonTest {
             while (true) {
                 long reading = Sysmon.coarseNanoTime();
                 long now = System.nanoTime();
-                assertTrue(reading <= now, () -> "coarse clock ahead of System.nanoTime() by " + (reading - now) + " ns");
+                assertTrue(reading <= now,
+                        () -> "coarse clock ahead of System.nanoTime() by " + (reading - now)
+                        + " ns");
                 if (reading != first) {
                     break;
                 }

@@ -121,7 +121,8 @@ class TimerServiceTest {
         Chan<Long> fired = Chan.make(n);
         List<Recording> stopped = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Recording t = new Recording(s, Duration.ofMillis(20 + rnd.nextInt(100)).toNanos(), fired);
+            Recording t = new Recording(s, Duration.ofMillis(20 + rnd.nextInt(100)).toNanos(),
+                    fired);
             if (i % 3 == 0) {
                 stopped.add(t);
             }

@@ -29,8 +29,10 @@ public final class CloseHappensBeforeClosedReceive {
 
     /** Blocking {@code receiveOk} on an unbuffered channel; it returns only once closed. */
     @JCStressTest
-    @Outcome(id = "0, 1", expect = ACCEPTABLE, desc = "Saw the channel closed and the write made before close.")
-    @Outcome(id = "0, 0", expect = FORBIDDEN, desc = "Saw the channel closed but missed the write: close does not happen-before it.")
+    @Outcome(id = "0, 1", expect = ACCEPTABLE,
+            desc = "Saw the channel closed and the write made before close.")
+    @Outcome(id = "0, 0", expect = FORBIDDEN,
+            desc = "Saw the channel closed but missed the write: close does not happen-before it.")
     @Outcome(expect = FORBIDDEN, desc = "A receive on a channel nobody sends on reported ok=true.")
     @State
     public static class ReceiveOk {
@@ -53,9 +55,12 @@ public final class CloseHappensBeforeClosedReceive {
 
     /** Non-blocking {@code tryReceive}: either not ready yet, or closed with the write visible. */
     @JCStressTest
-    @Outcome(id = "0, 1", expect = ACCEPTABLE, desc = "Saw the channel closed and the write made before close.")
-    @Outcome(id = "2, -1", expect = ACCEPTABLE, desc = "tryReceive ran before close: nothing ready.")
-    @Outcome(id = "0, 0", expect = FORBIDDEN, desc = "Saw the channel closed but missed the write: close does not happen-before it.")
+    @Outcome(id = "0, 1", expect = ACCEPTABLE,
+            desc = "Saw the channel closed and the write made before close.")
+    @Outcome(id = "2, -1", expect = ACCEPTABLE,
+            desc = "tryReceive ran before close: nothing ready.")
+    @Outcome(id = "0, 0", expect = FORBIDDEN,
+            desc = "Saw the channel closed but missed the write: close does not happen-before it.")
     @Outcome(expect = FORBIDDEN, desc = "tryReceive reported a value nobody sent.")
     @State
     public static class TryReceive {
@@ -83,9 +88,12 @@ public final class CloseHappensBeforeClosedReceive {
 
     /** A blocking select whose only case receives; close makes it fire with ok=false. */
     @JCStressTest
-    @Outcome(id = "0, 1", expect = ACCEPTABLE, desc = "The case body saw ok=false and the write made before close.")
-    @Outcome(id = "0, 0", expect = FORBIDDEN, desc = "The case body saw ok=false but missed the write.")
-    @Outcome(expect = FORBIDDEN, desc = "The receive case reported ok=true on a channel nobody sends on.")
+    @Outcome(id = "0, 1", expect = ACCEPTABLE,
+            desc = "The case body saw ok=false and the write made before close.")
+    @Outcome(id = "0, 0", expect = FORBIDDEN,
+            desc = "The case body saw ok=false but missed the write.")
+    @Outcome(expect = FORBIDDEN,
+            desc = "The receive case reported ok=true on a channel nobody sends on.")
     @State
     public static class SelectRecv {
         final Chan<Integer> ch = Chan.make();
@@ -111,8 +119,10 @@ public final class CloseHappensBeforeClosedReceive {
      * ({@code ok == true}), then sees the channel closed and the write made before close.
      */
     @JCStressTest
-    @Outcome(id = "5, 0, 1", expect = ACCEPTABLE, desc = "Drained the value, then saw closed and the write.")
-    @Outcome(id = "5, 0, 0", expect = FORBIDDEN, desc = "Saw closed but missed the write made before close.")
+    @Outcome(id = "5, 0, 1", expect = ACCEPTABLE,
+            desc = "Drained the value, then saw closed and the write.")
+    @Outcome(id = "5, 0, 0", expect = FORBIDDEN,
+            desc = "Saw closed but missed the write made before close.")
     @Outcome(expect = FORBIDDEN, desc = "Lost the buffered value, or saw ok=true after draining.")
     @State
     public static class BufferedDrained {

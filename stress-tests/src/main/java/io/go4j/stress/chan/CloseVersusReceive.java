@@ -39,8 +39,10 @@ public final class CloseVersusReceive {
      * closed and drained.
      */
     @JCStressTest
-    @Outcome(id = "1, 2, -1", expect = ACCEPTABLE, desc = "Both buffered values, in order, then closed.")
-    @Outcome(expect = FORBIDDEN, desc = "The close dropped, duplicated or reordered a buffered value.")
+    @Outcome(id = "1, 2, -1", expect = ACCEPTABLE,
+            desc = "Both buffered values, in order, then closed.")
+    @Outcome(expect = FORBIDDEN,
+            desc = "The close dropped, duplicated or reordered a buffered value.")
     @State
     public static class TryReceivesVersusClose {
         final Chan<Integer> ch = Chan.make(2);
@@ -73,8 +75,10 @@ public final class CloseVersusReceive {
      * then sees the channel closed, or the {@code tryReceive} finds nothing.
      */
     @JCStressTest
-    @Outcome(id = "1, 0", expect = ACCEPTABLE, desc = "The receive got 1; tryReceive found the channel empty.")
-    @Outcome(id = "-1, 1", expect = ACCEPTABLE, desc = "tryReceive took 1 back; the receive saw closed.")
+    @Outcome(id = "1, 0", expect = ACCEPTABLE,
+            desc = "The receive got 1; tryReceive found the channel empty.")
+    @Outcome(id = "-1, 1", expect = ACCEPTABLE,
+            desc = "tryReceive took 1 back; the receive saw closed.")
     @Outcome(id = "1, 1", expect = FORBIDDEN, desc = "The value was received twice.")
     @Outcome(expect = FORBIDDEN, desc = "Other (the value was lost).")
     @State

@@ -42,9 +42,12 @@ public final class CloseVersusSend {
      * {@code tryReceive} takes its value or the close wakes it with the exception.
      */
     @JCStressTest
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "tryReceive took the value from the waiting sender; the send completed.")
-    @Outcome(id = "2, 0", expect = ACCEPTABLE, desc = "tryReceive found nothing; close made the send throw.")
-    @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "The send reported success but nobody received the value.")
+    @Outcome(id = "1, 1", expect = ACCEPTABLE,
+            desc = "tryReceive took the value from the waiting sender; the send completed.")
+    @Outcome(id = "2, 0", expect = ACCEPTABLE,
+            desc = "tryReceive found nothing; close made the send throw.")
+    @Outcome(id = "1, 0", expect = FORBIDDEN,
+            desc = "The send reported success but nobody received the value.")
     @Outcome(id = "2, 1", expect = FORBIDDEN, desc = "The value was received but the send threw.")
     @Outcome(expect = FORBIDDEN, desc = "Other.")
     @State
@@ -70,10 +73,14 @@ public final class CloseVersusSend {
      * {@link TryReceiveThenClose} and {@link TrySendThenClose} cover the race with two actors).
      */
     @JCStressTest
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "The send completed and the receiver got the value.")
-    @Outcome(id = "2, 0", expect = ACCEPTABLE, desc = "The close came first: the send threw, the receiver saw closed.")
-    @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "The send reported success but the receiver saw closed.")
-    @Outcome(id = "2, 1", expect = FORBIDDEN, desc = "The receiver got the value but the send threw.")
+    @Outcome(id = "1, 1", expect = ACCEPTABLE,
+            desc = "The send completed and the receiver got the value.")
+    @Outcome(id = "2, 0", expect = ACCEPTABLE,
+            desc = "The close came first: the send threw, the receiver saw closed.")
+    @Outcome(id = "1, 0", expect = FORBIDDEN,
+            desc = "The send reported success but the receiver saw closed.")
+    @Outcome(id = "2, 1", expect = FORBIDDEN,
+            desc = "The receiver got the value but the send threw.")
     @Outcome(expect = FORBIDDEN, desc = "Other.")
     @State
     public static class SenderCloserReceiver {
@@ -101,10 +108,14 @@ public final class CloseVersusSend {
      * sent before the close is still received after it (then the channel reports closed).
      */
     @JCStressTest
-    @Outcome(id = "1, 1, 0", expect = ACCEPTABLE, desc = "Sent before the close; the value survived the close, then closed.")
-    @Outcome(id = "2, 0, 0", expect = ACCEPTABLE, desc = "Closed first: the send threw and nothing was buffered.")
-    @Outcome(id = "1, 0, 0", expect = FORBIDDEN, desc = "The send reported success but its value was lost.")
-    @Outcome(id = "2, 1, 0", expect = FORBIDDEN, desc = "The send threw but its value was buffered.")
+    @Outcome(id = "1, 1, 0", expect = ACCEPTABLE,
+            desc = "Sent before the close; the value survived the close, then closed.")
+    @Outcome(id = "2, 0, 0", expect = ACCEPTABLE,
+            desc = "Closed first: the send threw and nothing was buffered.")
+    @Outcome(id = "1, 0, 0", expect = FORBIDDEN,
+            desc = "The send reported success but its value was lost.")
+    @Outcome(id = "2, 1, 0", expect = FORBIDDEN,
+            desc = "The send threw but its value was buffered.")
     @Outcome(expect = FORBIDDEN, desc = "Other (for example ok=true after draining).")
     @State
     public static class Buffered {
@@ -134,10 +145,14 @@ public final class CloseVersusSend {
      * the close wakes the receiver with {@code ok == false}.
      */
     @JCStressTest
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "The receiver was waiting: trySend delivered the value.")
-    @Outcome(id = "0, 0", expect = ACCEPTABLE, desc = "trySend found nobody waiting; the close woke the receiver.")
-    @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "trySend reported success but the receiver saw closed.")
-    @Outcome(id = "0, 1", expect = FORBIDDEN, desc = "trySend reported failure but its value was received.")
+    @Outcome(id = "1, 1", expect = ACCEPTABLE,
+            desc = "The receiver was waiting: trySend delivered the value.")
+    @Outcome(id = "0, 0", expect = ACCEPTABLE,
+            desc = "trySend found nobody waiting; the close woke the receiver.")
+    @Outcome(id = "1, 0", expect = FORBIDDEN,
+            desc = "trySend reported success but the receiver saw closed.")
+    @Outcome(id = "0, 1", expect = FORBIDDEN,
+            desc = "trySend reported failure but its value was received.")
     @Outcome(expect = FORBIDDEN, desc = "Other.")
     @State
     public static class TrySendThenClose {

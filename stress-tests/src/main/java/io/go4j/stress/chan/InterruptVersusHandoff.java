@@ -23,10 +23,10 @@ import org.openjdk.jcstress.infra.results.II_Result;
  *
  * <p>Each test races an interrupt against a hand-off: the other actor tries a non-blocking
  * counterpart operation and interrupts the blocked actor, in the order that lets both outcomes
- * happen. The hand-off and the interrupt both try to claim the same waiter; exactly one may win. The value must then be accounted for
- * exactly once: received and reported sent, or neither. In the result, -1 stands for
- * {@code GoInterruptedException} with the interrupt status set, -2 for the exception with the
- * status cleared (a contract violation).
+ * happen. The hand-off and the interrupt both try to claim the same waiter; exactly one may win.
+ * The value must then be accounted for exactly once: received and reported sent, or neither. In the
+ * result, -1 stands for {@code GoInterruptedException} with the interrupt status set, -2 for the
+ * exception with the status cleared (a contract violation).
  */
 public final class InterruptVersusHandoff {
 
@@ -35,10 +35,14 @@ public final class InterruptVersusHandoff {
 
     /** Unbuffered: a blocked receive against {@code trySend(1)} followed by an interrupt. */
     @JCStressTest
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "trySend handed 1 to the waiting receiver; the interrupt came too late.")
-    @Outcome(id = "-1, 0", expect = ACCEPTABLE, desc = "trySend found no receiver; the interrupt ended the receive.")
-    @Outcome(id = "-1, 1", expect = FORBIDDEN, desc = "trySend reported success but the receiver threw: the value was lost.")
-    @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "The receiver got a value whose trySend reported failure.")
+    @Outcome(id = "1, 1", expect = ACCEPTABLE,
+            desc = "trySend handed 1 to the waiting receiver; the interrupt came too late.")
+    @Outcome(id = "-1, 0", expect = ACCEPTABLE,
+            desc = "trySend found no receiver; the interrupt ended the receive.")
+    @Outcome(id = "-1, 1", expect = FORBIDDEN,
+            desc = "trySend reported success but the receiver threw: the value was lost.")
+    @Outcome(id = "1, 0", expect = FORBIDDEN,
+            desc = "The receiver got a value whose trySend reported failure.")
     @Outcome(expect = FORBIDDEN, desc = "Other (-2: interrupt status cleared by the exception).")
     @State
     public static class Receiver {
@@ -59,10 +63,13 @@ public final class InterruptVersusHandoff {
 
     /** Unbuffered: a blocked send against {@code tryReceive()} followed by an interrupt. */
     @JCStressTest
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "tryReceive took 1 from the waiting sender; the interrupt came too late.")
-    @Outcome(id = "-1, 0", expect = ACCEPTABLE, desc = "tryReceive found no sender; the interrupt ended the send.")
+    @Outcome(id = "1, 1", expect = ACCEPTABLE,
+            desc = "tryReceive took 1 from the waiting sender; the interrupt came too late.")
+    @Outcome(id = "-1, 0", expect = ACCEPTABLE,
+            desc = "tryReceive found no sender; the interrupt ended the send.")
     @Outcome(id = "-1, 1", expect = FORBIDDEN, desc = "The value was received but the send threw.")
-    @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "The send returned but nobody received its value.")
+    @Outcome(id = "1, 0", expect = FORBIDDEN,
+            desc = "The send returned but nobody received its value.")
     @Outcome(expect = FORBIDDEN, desc = "Other (-2: interrupt status cleared by the exception).")
     @State
     public static class Sender {
@@ -92,9 +99,12 @@ public final class InterruptVersusHandoff {
      * then looks in the buffer: 1 is there exactly when the send returned.
      */
     @JCStressTest
-    @Outcome(id = "1, 0, 1", expect = ACCEPTABLE, desc = "The send got its 1 into the buffer before the interrupt could end it.")
-    @Outcome(id = "-1, 0, 0", expect = ACCEPTABLE, desc = "The interrupt ended the waiting send; nothing buffered.")
-    @Outcome(id = "-1, 0, 1", expect = FORBIDDEN, desc = "The send threw but its value was buffered.")
+    @Outcome(id = "1, 0, 1", expect = ACCEPTABLE,
+            desc = "The send got its 1 into the buffer before the interrupt could end it.")
+    @Outcome(id = "-1, 0, 0", expect = ACCEPTABLE,
+            desc = "The interrupt ended the waiting send; nothing buffered.")
+    @Outcome(id = "-1, 0, 1", expect = FORBIDDEN,
+            desc = "The send threw but its value was buffered.")
     @Outcome(id = "1, 0, 0", expect = FORBIDDEN, desc = "The send returned but its value is gone.")
     @Outcome(expect = FORBIDDEN, desc = "Other (tryReceive did not get the buffered 0, or -2).")
     @State
@@ -133,9 +143,12 @@ public final class InterruptVersusHandoff {
      * interrupt: either the case on {@code b} fired with 2, or the select threw and chose no case.
      */
     @JCStressTest
-    @Outcome(id = "2, 1", expect = ACCEPTABLE, desc = "trySend handed 2 to the waiting select; the interrupt came too late.")
-    @Outcome(id = "-1, 0", expect = ACCEPTABLE, desc = "trySend found no receiver; the interrupt ended the select.")
-    @Outcome(id = "-1, 1", expect = FORBIDDEN, desc = "trySend reported success but the select threw: the value was lost.")
+    @Outcome(id = "2, 1", expect = ACCEPTABLE,
+            desc = "trySend handed 2 to the waiting select; the interrupt came too late.")
+    @Outcome(id = "-1, 0", expect = ACCEPTABLE,
+            desc = "trySend found no receiver; the interrupt ended the select.")
+    @Outcome(id = "-1, 1", expect = FORBIDDEN,
+            desc = "trySend reported success but the select threw: the value was lost.")
     @Outcome(expect = FORBIDDEN, desc = "Other (a case fired without a value sent, or -2).")
     @State
     public static class SelectReceiver {

@@ -40,9 +40,12 @@ public final class NonBlockingOperations {
      * blocking send of 2. The receiver must get the value whose send succeeded.
      */
     @JCStressTest
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "The receiver was waiting: trySend delivered 1.")
-    @Outcome(id = "2, 2", expect = ACCEPTABLE, desc = "trySend failed; the blocking send delivered 2.")
-    @Outcome(id = "2, 1", expect = FORBIDDEN, desc = "trySend reported failure but its value was received.")
+    @Outcome(id = "1, 1", expect = ACCEPTABLE,
+            desc = "The receiver was waiting: trySend delivered 1.")
+    @Outcome(id = "2, 2", expect = ACCEPTABLE,
+            desc = "trySend failed; the blocking send delivered 2.")
+    @Outcome(id = "2, 1", expect = FORBIDDEN,
+            desc = "trySend reported failure but its value was received.")
     @Outcome(expect = FORBIDDEN, desc = "Other.")
     @State
     public static class UnbufferedTrySendVersusReceive {
@@ -69,8 +72,10 @@ public final class NonBlockingOperations {
      * blocking receive when nothing is ready. The value is received exactly once either way.
      */
     @JCStressTest
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "The sender was waiting: tryReceive took its value.")
-    @Outcome(id = "2, 1", expect = ACCEPTABLE, desc = "tryReceive found nothing; the blocking receive got the value.")
+    @Outcome(id = "1, 1", expect = ACCEPTABLE,
+            desc = "The sender was waiting: tryReceive took its value.")
+    @Outcome(id = "2, 1", expect = ACCEPTABLE,
+            desc = "tryReceive found nothing; the blocking receive got the value.")
     @Outcome(expect = FORBIDDEN, desc = "A wrong value, or a tryReceive that reported closed.")
     @State
     public static class UnbufferedSendVersusTryReceive {
@@ -97,7 +102,8 @@ public final class NonBlockingOperations {
     /** Unbuffered: two non-blocking operations never meet. */
     @JCStressTest
     @Outcome(id = "0, 0", expect = ACCEPTABLE, desc = "Neither found a waiting counterpart.")
-    @Outcome(expect = FORBIDDEN, desc = "A non-blocking send met a non-blocking receive on an unbuffered channel.")
+    @Outcome(expect = FORBIDDEN,
+            desc = "A non-blocking send met a non-blocking receive on an unbuffered channel.")
     @State
     public static class UnbufferedTrySendVersusTryReceive {
         final Chan<Integer> ch = Chan.make();
@@ -118,8 +124,10 @@ public final class NonBlockingOperations {
      * {@code tryReceive} or left in the buffer for the arbiter, never both, never neither.
      */
     @JCStressTest
-    @Outcome(id = "1, 1, 0", expect = ACCEPTABLE, desc = "tryReceive came after trySend and took the value.")
-    @Outcome(id = "1, 0, 1", expect = ACCEPTABLE, desc = "tryReceive came first; the value stayed buffered.")
+    @Outcome(id = "1, 1, 0", expect = ACCEPTABLE,
+            desc = "tryReceive came after trySend and took the value.")
+    @Outcome(id = "1, 0, 1", expect = ACCEPTABLE,
+            desc = "tryReceive came first; the value stayed buffered.")
     @Outcome(id = "1, 0, 0", expect = FORBIDDEN, desc = "The value was lost.")
     @Outcome(id = "1, 1, 1", expect = FORBIDDEN, desc = "The value was received twice.")
     @Outcome(expect = FORBIDDEN, desc = "Other (trySend failed on an empty buffer?).")
@@ -148,10 +156,14 @@ public final class NonBlockingOperations {
      * if and only if it came after that receive, and then 1 is what the arbiter finds.
      */
     @JCStressTest
-    @Outcome(id = "1, 7, 1", expect = ACCEPTABLE, desc = "The receive freed the slot first; trySend filled it.")
-    @Outcome(id = "0, 7, 0", expect = ACCEPTABLE, desc = "trySend found the buffer full; the receive then emptied it.")
-    @Outcome(id = "1, 7, 0", expect = FORBIDDEN, desc = "trySend reported success but its value was lost.")
-    @Outcome(id = "0, 7, 1", expect = FORBIDDEN, desc = "trySend reported failure but its value was buffered.")
+    @Outcome(id = "1, 7, 1", expect = ACCEPTABLE,
+            desc = "The receive freed the slot first; trySend filled it.")
+    @Outcome(id = "0, 7, 0", expect = ACCEPTABLE,
+            desc = "trySend found the buffer full; the receive then emptied it.")
+    @Outcome(id = "1, 7, 0", expect = FORBIDDEN,
+            desc = "trySend reported success but its value was lost.")
+    @Outcome(id = "0, 7, 1", expect = FORBIDDEN,
+            desc = "trySend reported failure but its value was buffered.")
     @Outcome(expect = FORBIDDEN, desc = "Other (the receive did not get the oldest value).")
     @State
     public static class Cap1FullTrySendVersusTryReceive {
@@ -181,7 +193,8 @@ public final class NonBlockingOperations {
     @JCStressTest
     @Outcome(id = "1, 0, 1", expect = ACCEPTABLE, desc = "The first trySend filled the slot.")
     @Outcome(id = "0, 1, 2", expect = ACCEPTABLE, desc = "The second trySend filled the slot.")
-    @Outcome(expect = FORBIDDEN, desc = "Both or neither succeeded, or the buffer holds the wrong value.")
+    @Outcome(expect = FORBIDDEN,
+            desc = "Both or neither succeeded, or the buffer holds the wrong value.")
     @State
     public static class Cap1TwoTrySends {
         final Chan<Integer> ch = Chan.make(1);

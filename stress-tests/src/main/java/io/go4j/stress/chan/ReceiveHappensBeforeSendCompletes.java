@@ -28,8 +28,10 @@ public final class ReceiveHappensBeforeSendCompletes {
 
     /** C = 0: the receive happens-before the matching send completes. */
     @JCStressTest
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "The sender saw the write made before the receive.")
-    @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "The send completed without the receive happening-before it.")
+    @Outcome(id = "1, 1", expect = ACCEPTABLE,
+            desc = "The sender saw the write made before the receive.")
+    @Outcome(id = "1, 0", expect = FORBIDDEN,
+            desc = "The send completed without the receive happening-before it.")
     @Outcome(expect = FORBIDDEN, desc = "Wrong value received.")
     @State
     public static class Unbuffered {
@@ -51,8 +53,10 @@ public final class ReceiveHappensBeforeSendCompletes {
 
     /** C = 1: the 1st receive happens-before the 2nd send completes. */
     @JCStressTest
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "The sender saw the write made before the 1st receive.")
-    @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "The 2nd send completed without the 1st receive happening-before it.")
+    @Outcome(id = "1, 1", expect = ACCEPTABLE,
+            desc = "The sender saw the write made before the 1st receive.")
+    @Outcome(id = "1, 0", expect = FORBIDDEN,
+            desc = "The 2nd send completed without the 1st receive happening-before it.")
     @Outcome(expect = FORBIDDEN, desc = "Wrong value received (not FIFO).")
     @State
     public static class Cap1 {
@@ -75,8 +79,10 @@ public final class ReceiveHappensBeforeSendCompletes {
 
     /** C = 4: the 1st receive happens-before the 5th send completes. */
     @JCStressTest
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "The sender saw the write made before the 1st receive.")
-    @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "The 5th send completed without the 1st receive happening-before it.")
+    @Outcome(id = "1, 1", expect = ACCEPTABLE,
+            desc = "The sender saw the write made before the 1st receive.")
+    @Outcome(id = "1, 0", expect = FORBIDDEN,
+            desc = "The 5th send completed without the 1st receive happening-before it.")
     @Outcome(expect = FORBIDDEN, desc = "Wrong value received (not FIFO).")
     @State
     public static class Cap4 {

@@ -29,8 +29,10 @@ public final class SendHappensBeforeReceive {
 
     /** Unbuffered channel: the receiver sees the write made before the matching send. */
     @JCStressTest
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "Received the value and saw the write made before the send.")
-    @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "Received the value but missed the write: send does not happen-before receive.")
+    @Outcome(id = "1, 1", expect = ACCEPTABLE,
+            desc = "Received the value and saw the write made before the send.")
+    @Outcome(id = "1, 0", expect = FORBIDDEN,
+            desc = "Received the value but missed the write: send does not happen-before receive.")
     @Outcome(expect = FORBIDDEN, desc = "Wrong value received.")
     @State
     public static class Unbuffered {
@@ -52,8 +54,10 @@ public final class SendHappensBeforeReceive {
 
     /** Capacity 1: the value usually goes through the buffer. */
     @JCStressTest
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "Received the value and saw the write made before the send.")
-    @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "Received the value but missed the write: send does not happen-before receive.")
+    @Outcome(id = "1, 1", expect = ACCEPTABLE,
+            desc = "Received the value and saw the write made before the send.")
+    @Outcome(id = "1, 0", expect = FORBIDDEN,
+            desc = "Received the value but missed the write: send does not happen-before receive.")
     @Outcome(expect = FORBIDDEN, desc = "Wrong value received.")
     @State
     public static class Cap1 {
@@ -78,8 +82,10 @@ public final class SendHappensBeforeReceive {
      * got (and values arrive in FIFO order).
      */
     @JCStressTest
-    @Outcome(id = "1, 1, 2, 1", expect = ACCEPTABLE, desc = "Both values in order, each with the write made before its send.")
-    @Outcome(id = {"1, 0, .*", "1, 1, 2, 0"}, expect = FORBIDDEN, desc = "A write made before a send is missing after its receive.")
+    @Outcome(id = "1, 1, 2, 1", expect = ACCEPTABLE,
+            desc = "Both values in order, each with the write made before its send.")
+    @Outcome(id = {"1, 0, .*", "1, 1, 2, 0"}, expect = FORBIDDEN,
+            desc = "A write made before a send is missing after its receive.")
     @Outcome(expect = FORBIDDEN, desc = "Wrong values or wrong order.")
     @State
     public static class Cap4 {
@@ -106,8 +112,10 @@ public final class SendHappensBeforeReceive {
 
     /** Unbuffered channel, the send made by a select's send case. */
     @JCStressTest
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "Received the value and saw the write made before the select.")
-    @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "Missed the write: a select's send does not happen-before the receive.")
+    @Outcome(id = "1, 1", expect = ACCEPTABLE,
+            desc = "Received the value and saw the write made before the select.")
+    @Outcome(id = "1, 0", expect = FORBIDDEN,
+            desc = "Missed the write: a select's send does not happen-before the receive.")
     @Outcome(expect = FORBIDDEN, desc = "Wrong value received.")
     @State
     public static class SelectSend {
@@ -129,8 +137,10 @@ public final class SendHappensBeforeReceive {
 
     /** Unbuffered channel, the receive made by a select's receive case (read in its body). */
     @JCStressTest
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "The case body got the value and saw the write made before the send.")
-    @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "Missed the write: the send does not happen-before the select's receive.")
+    @Outcome(id = "1, 1", expect = ACCEPTABLE,
+            desc = "The case body got the value and saw the write made before the send.")
+    @Outcome(id = "1, 0", expect = FORBIDDEN,
+            desc = "Missed the write: the send does not happen-before the select's receive.")
     @Outcome(expect = FORBIDDEN, desc = "Wrong value received.")
     @State
     public static class SelectRecv {

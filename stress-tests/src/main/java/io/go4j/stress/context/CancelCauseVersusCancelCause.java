@@ -27,7 +27,8 @@ import org.openjdk.jcstress.infra.results.IIII_Result;
 @JCStressTest
 @Outcome(id = "1, 1, 1, 1", expect = ACCEPTABLE, desc = "The first actor's cause won, everywhere.")
 @Outcome(id = "2, 2, 2, 1", expect = ACCEPTABLE, desc = "The second actor's cause won, everywhere.")
-@Outcome(expect = FORBIDDEN, desc = "The causes disagree, or one is missing, or an err() is not CANCELED.")
+@Outcome(expect = FORBIDDEN,
+        desc = "The causes disagree, or one is missing, or an err() is not CANCELED.")
 @State
 public class CancelCauseVersusCancelCause {
 

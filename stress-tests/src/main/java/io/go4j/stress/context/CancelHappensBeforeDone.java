@@ -42,12 +42,18 @@ public final class CancelHappensBeforeDone {
         }
     }
 
-    /** {@code done().tryReceive()}: not ready yet, or closed with the write and the error visible. */
+    /**
+     * {@code done().tryReceive()}: not ready yet, or closed with the write and the error visible.
+     */
     @JCStressTest
-    @Outcome(id = "0, 1, 1", expect = ACCEPTABLE, desc = "Saw done() closed, the write made before cancel() and err() == CANCELED.")
-    @Outcome(id = "2, -1, -1", expect = ACCEPTABLE, desc = "tryReceive ran before cancel(): nothing ready.")
-    @Outcome(id = "0, 0, .*", expect = FORBIDDEN, desc = "Saw done() closed but missed the write: cancel() does not happen-before it.")
-    @Outcome(id = "0, 1, 0", expect = FORBIDDEN, desc = "Saw done() closed but err() was not CANCELED.")
+    @Outcome(id = "0, 1, 1", expect = ACCEPTABLE,
+            desc = "Saw done() closed, the write made before cancel() and err() == CANCELED.")
+    @Outcome(id = "2, -1, -1", expect = ACCEPTABLE,
+            desc = "tryReceive ran before cancel(): nothing ready.")
+    @Outcome(id = "0, 0, .*", expect = FORBIDDEN,
+            desc = "Saw done() closed but missed the write: cancel() does not happen-before it.")
+    @Outcome(id = "0, 1, 0", expect = FORBIDDEN,
+            desc = "Saw done() closed but err() was not CANCELED.")
     @Outcome(expect = FORBIDDEN, desc = "Other (a value received from done()).")
     @State
     public static class TryReceive {
@@ -68,9 +74,12 @@ public final class CancelHappensBeforeDone {
 
     /** A blocking {@code done().receiveOk()}: it returns only once cancel() closed the channel. */
     @JCStressTest
-    @Outcome(id = "0, 1, 1", expect = ACCEPTABLE, desc = "Woken by the close; saw the write made before cancel() and err() == CANCELED.")
-    @Outcome(id = "0, 0, .*", expect = FORBIDDEN, desc = "Saw done() closed but missed the write: cancel() does not happen-before it.")
-    @Outcome(id = "0, 1, 0", expect = FORBIDDEN, desc = "Saw done() closed but err() was not CANCELED.")
+    @Outcome(id = "0, 1, 1", expect = ACCEPTABLE,
+            desc = "Woken by the close; saw the write made before cancel() and err() == CANCELED.")
+    @Outcome(id = "0, 0, .*", expect = FORBIDDEN,
+            desc = "Saw done() closed but missed the write: cancel() does not happen-before it.")
+    @Outcome(id = "0, 1, 0", expect = FORBIDDEN,
+            desc = "Saw done() closed but err() was not CANCELED.")
     @Outcome(expect = FORBIDDEN, desc = "Other (a value received from done()).")
     @State
     public static class ReceiveOk {
@@ -95,10 +104,15 @@ public final class CancelHappensBeforeDone {
      * made before the parent's cancel must be visible through the child.
      */
     @JCStressTest
-    @Outcome(id = "0, 1, 1", expect = ACCEPTABLE, desc = "Saw the child done, the write made before the parent's cancel() and err() == CANCELED.")
-    @Outcome(id = "2, -1, -1", expect = ACCEPTABLE, desc = "tryReceive ran before the cancel reached the child: nothing ready.")
-    @Outcome(id = "0, 0, .*", expect = FORBIDDEN, desc = "Saw the child done but missed the write made before the parent's cancel().")
-    @Outcome(id = "0, 1, 0", expect = FORBIDDEN, desc = "Saw the child done but its err() was not CANCELED.")
+    @Outcome(id = "0, 1, 1", expect = ACCEPTABLE,
+            desc = "Saw the child done, the write made before the parent's cancel() and err() == "
+                    + "CANCELED.")
+    @Outcome(id = "2, -1, -1", expect = ACCEPTABLE,
+            desc = "tryReceive ran before the cancel reached the child: nothing ready.")
+    @Outcome(id = "0, 0, .*", expect = FORBIDDEN,
+            desc = "Saw the child done but missed the write made before the parent's cancel().")
+    @Outcome(id = "0, 1, 0", expect = FORBIDDEN,
+            desc = "Saw the child done but its err() was not CANCELED.")
     @Outcome(expect = FORBIDDEN, desc = "Other (a value received from done()).")
     @State
     public static class ChildTryReceive {

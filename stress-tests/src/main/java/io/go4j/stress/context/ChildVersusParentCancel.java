@@ -28,10 +28,14 @@ import org.openjdk.jcstress.infra.results.III_Result;
  * {@code CANCELED} and the parent's cause.
  */
 @JCStressTest
-@Outcome(id = "0, 1, 1", expect = ACCEPTABLE, desc = "The child was not done yet when made; the parent's cancel then reached it.")
-@Outcome(id = "1, 1, 1", expect = ACCEPTABLE, desc = "The child was done as soon as it was made: the parent was canceled already.")
-@Outcome(id = ".*, 0, .*", expect = FORBIDDEN, desc = "The child of a canceled parent was never done: the cancel missed it.")
-@Outcome(id = ".*, 1, 0", expect = FORBIDDEN, desc = "The child was done but with the wrong error or cause.")
+@Outcome(id = "0, 1, 1", expect = ACCEPTABLE,
+        desc = "The child was not done yet when made; the parent's cancel then reached it.")
+@Outcome(id = "1, 1, 1", expect = ACCEPTABLE,
+        desc = "The child was done as soon as it was made: the parent was canceled already.")
+@Outcome(id = ".*, 0, .*", expect = FORBIDDEN,
+        desc = "The child of a canceled parent was never done: the cancel missed it.")
+@Outcome(id = ".*, 1, 0", expect = FORBIDDEN,
+        desc = "The child was done but with the wrong error or cause.")
 @Outcome(expect = FORBIDDEN, desc = "Other.")
 @State
 public class ChildVersusParentCancel {

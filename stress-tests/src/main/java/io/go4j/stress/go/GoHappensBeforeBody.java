@@ -22,7 +22,9 @@ import org.openjdk.jcstress.infra.results.II_Result;
  */
 @JCStressTest
 @Outcome(id = "1, 2", expect = ACCEPTABLE, desc = "Each goroutine saw the write made before go.")
-@Outcome(expect = FORBIDDEN, desc = "A goroutine missed a write made before go (or its join was interrupted: -1, or it was not done after 10 s: -2, with a goroutine dump on stderr).")
+@Outcome(expect = FORBIDDEN,
+        desc = "A goroutine missed a write made before go (or its join was interrupted: -1, or "
+                + "it was not done after 10 s: -2, with a goroutine dump on stderr).")
 @State
 public class GoHappensBeforeBody {
 

@@ -23,11 +23,16 @@ import org.openjdk.jcstress.infra.results.III_Result;
  * the select fired twice (one value lost).
  */
 @JCStressTest
-@Outcome(id = "1, 1, 0", expect = ACCEPTABLE, desc = "The select was waiting before trySend(a): it got 1, and b was no longer ready.")
-@Outcome(id = "2, 0, 1", expect = ACCEPTABLE, desc = "The select began waiting between the two trySends: it got 2.")
-@Outcome(id = "3, 0, 0", expect = ACCEPTABLE, desc = "The select came after both trySends: the blocking send delivered 3.")
-@Outcome(id = {"1, 1, 1", "2, 1, 1"}, expect = FORBIDDEN, desc = "Both trySends succeeded: the select fired twice.")
-@Outcome(expect = FORBIDDEN, desc = "The select got a value whose send did not report success, or vice versa.")
+@Outcome(id = "1, 1, 0", expect = ACCEPTABLE,
+        desc = "The select was waiting before trySend(a): it got 1, and b was no longer ready.")
+@Outcome(id = "2, 0, 1", expect = ACCEPTABLE,
+        desc = "The select began waiting between the two trySends: it got 2.")
+@Outcome(id = "3, 0, 0", expect = ACCEPTABLE,
+        desc = "The select came after both trySends: the blocking send delivered 3.")
+@Outcome(id = {"1, 1, 1", "2, 1, 1"}, expect = FORBIDDEN,
+        desc = "Both trySends succeeded: the select fired twice.")
+@Outcome(expect = FORBIDDEN,
+        desc = "The select got a value whose send did not report success, or vice versa.")
 @State
 public class SelectBlockedVersusTrySends {
 

@@ -21,10 +21,13 @@ import org.openjdk.jcstress.infra.results.II_Result;
  * lost, or a default taken although the value was there).
  */
 @JCStressTest
-@Outcome(id = "1, 0", expect = ACCEPTABLE, desc = "The first select received the value, the second took the default.")
-@Outcome(id = "0, 1", expect = ACCEPTABLE, desc = "The second select received the value, the first took the default.")
+@Outcome(id = "1, 0", expect = ACCEPTABLE,
+        desc = "The first select received the value, the second took the default.")
+@Outcome(id = "0, 1", expect = ACCEPTABLE,
+        desc = "The second select received the value, the first took the default.")
 @Outcome(id = "1, 1", expect = FORBIDDEN, desc = "Both received the one value.")
-@Outcome(id = "0, 0", expect = FORBIDDEN, desc = "Both took the default although a value was ready.")
+@Outcome(id = "0, 0", expect = FORBIDDEN,
+        desc = "Both took the default although a value was ready.")
 @Outcome(expect = FORBIDDEN, desc = "Other.")
 @State
 public class SelectDefaultOneValue {

@@ -39,8 +39,10 @@ public final class SelectReceiversShareValues {
      * for the channel locks and the buffered values.
      */
     @JCStressTest
-    @Outcome(id = "1, 2", expect = ACCEPTABLE, desc = "The first select took a's value, the second b's.")
-    @Outcome(id = "2, 1", expect = ACCEPTABLE, desc = "The first select took b's value, the second a's.")
+    @Outcome(id = "1, 2", expect = ACCEPTABLE,
+            desc = "The first select took a's value, the second b's.")
+    @Outcome(id = "2, 1", expect = ACCEPTABLE,
+            desc = "The first select took b's value, the second a's.")
     @Outcome(id = {"1, 1", "2, 2"}, expect = FORBIDDEN, desc = "One value was received twice.")
     @Outcome(expect = FORBIDDEN, desc = "Other.")
     @State
@@ -72,8 +74,10 @@ public final class SelectReceiversShareValues {
      * {@code SelectSendAndReceiveCases.AllReceiveVersusAllSend} cover blocked multi-case selects.
      */
     @JCStressTest
-    @Outcome(id = "1, 2", expect = ACCEPTABLE, desc = "The first select got a's value, the second b's.")
-    @Outcome(id = "2, 1", expect = ACCEPTABLE, desc = "The first select got b's value, the second a's.")
+    @Outcome(id = "1, 2", expect = ACCEPTABLE,
+            desc = "The first select got a's value, the second b's.")
+    @Outcome(id = "2, 1", expect = ACCEPTABLE,
+            desc = "The first select got b's value, the second a's.")
     @Outcome(id = {"1, 1", "2, 2"}, expect = FORBIDDEN, desc = "One value was received twice.")
     @Outcome(expect = FORBIDDEN, desc = "Other.")
     @State

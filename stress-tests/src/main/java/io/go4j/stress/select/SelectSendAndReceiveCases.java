@@ -33,9 +33,12 @@ public final class SelectSendAndReceiveCases {
      * {@code select { case v := <-a: case b <- 2: }}.
      */
     @JCStressTest
-    @Outcome(id = "0, 0, 0, 1", expect = ACCEPTABLE, desc = "The first sent 1 on a; the second received it.")
-    @Outcome(id = "1, 2, 1, 0", expect = ACCEPTABLE, desc = "The second sent 2 on b; the first received it.")
-    @Outcome(expect = FORBIDDEN, desc = "Both sent, both received, or a case reported a value it did not exchange.")
+    @Outcome(id = "0, 0, 0, 1", expect = ACCEPTABLE,
+            desc = "The first sent 1 on a; the second received it.")
+    @Outcome(id = "1, 2, 1, 0", expect = ACCEPTABLE,
+            desc = "The second sent 2 on b; the first received it.")
+    @Outcome(expect = FORBIDDEN,
+            desc = "Both sent, both received, or a case reported a value it did not exchange.")
     @State
     public static class CrossedChannels {
         final Chan<Integer> a = Chan.make();
@@ -61,9 +64,12 @@ public final class SelectSendAndReceiveCases {
      * the other; a select whose own send met its own receive would report a value it sent.
      */
     @JCStressTest
-    @Outcome(id = "0, 0, 1, 1", expect = ACCEPTABLE, desc = "The first sent 1; the second received it.")
-    @Outcome(id = "1, 2, 0, 0", expect = ACCEPTABLE, desc = "The second sent 2; the first received it.")
-    @Outcome(id = {"1, 1, .*", ".*, 1, 2"}, expect = FORBIDDEN, desc = "A select received its own value.")
+    @Outcome(id = "0, 0, 1, 1", expect = ACCEPTABLE,
+            desc = "The first sent 1; the second received it.")
+    @Outcome(id = "1, 2, 0, 0", expect = ACCEPTABLE,
+            desc = "The second sent 2; the first received it.")
+    @Outcome(id = {"1, 1, .*", ".*, 1, 2"}, expect = FORBIDDEN,
+            desc = "A select received its own value.")
     @Outcome(expect = FORBIDDEN, desc = "Both sent, both received, or a value mixed up.")
     @State
     public static class SameChannel {
@@ -85,15 +91,16 @@ public final class SelectSendAndReceiveCases {
     }
 
     /**
-     * All-receive against all-send: the first runs {@code select { case v := <-a: case v := <-b: }},
-     * the second {@code select { case a <- 1: case b <- 2: }}. Whichever blocks first has a waiter
-     * on both channels and the other finds both cases ready: exactly one channel carries a value,
-     * and both selects name that channel.
+     * All-receive against all-send: the first runs {@code select { case v := <-a: case v := <-b:
+     * }}, the second {@code select { case a <- 1: case b <- 2: }}. Whichever blocks first has a
+     * waiter on both channels and the other finds both cases ready: exactly one channel carries a
+     * value, and both selects name that channel.
      */
     @JCStressTest
     @Outcome(id = "0, 1, 0, 0", expect = ACCEPTABLE, desc = "The value 1 went over a.")
     @Outcome(id = "1, 2, 1, 0", expect = ACCEPTABLE, desc = "The value 2 went over b.")
-    @Outcome(expect = FORBIDDEN, desc = "The selects disagree on the channel used, or a value is wrong.")
+    @Outcome(expect = FORBIDDEN,
+            desc = "The selects disagree on the channel used, or a value is wrong.")
     @State
     public static class AllReceiveVersusAllSend {
         final Chan<Integer> a = Chan.make();

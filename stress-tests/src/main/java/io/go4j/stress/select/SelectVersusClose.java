@@ -34,11 +34,17 @@ public final class SelectVersusClose {
      * close.
      */
     @JCStressTest
-    @Outcome(id = "2, 0, 1", expect = ACCEPTABLE, desc = "trySend handed 2 to the waiting select (x read before it was written).")
-    @Outcome(id = "2, 1, 1", expect = ACCEPTABLE, desc = "trySend handed 2 to the waiting select (x read after it was written).")
-    @Outcome(id = "-1, 1, 0", expect = ACCEPTABLE, desc = "trySend failed; the select saw a closed, and the write made before close.")
-    @Outcome(id = "-1, 0, 0", expect = FORBIDDEN, desc = "Saw a closed but missed the write made before close.")
-    @Outcome(id = "-1, .*, 1", expect = FORBIDDEN, desc = "trySend reported success but the select took the closed case: the value was lost.")
+    @Outcome(id = "2, 0, 1", expect = ACCEPTABLE,
+            desc = "trySend handed 2 to the waiting select (x read before it was written).")
+    @Outcome(id = "2, 1, 1", expect = ACCEPTABLE,
+            desc = "trySend handed 2 to the waiting select (x read after it was written).")
+    @Outcome(id = "-1, 1, 0", expect = ACCEPTABLE,
+            desc = "trySend failed; the select saw a closed, and the write made before close.")
+    @Outcome(id = "-1, 0, 0", expect = FORBIDDEN,
+            desc = "Saw a closed but missed the write made before close.")
+    @Outcome(id = "-1, .*, 1", expect = FORBIDDEN,
+            desc = "trySend reported success but the select took the closed case: the value was "
+                    + "lost.")
     @Outcome(expect = FORBIDDEN, desc = "Other.")
     @State
     public static class ReceiveCases {
@@ -74,10 +80,14 @@ public final class SelectVersusClose {
      * channel} and nothing was received.
      */
     @JCStressTest
-    @Outcome(id = "0, 1", expect = ACCEPTABLE, desc = "tryReceive took 1 from the waiting select: the send case fired.")
-    @Outcome(id = "-1, 0", expect = ACCEPTABLE, desc = "tryReceive found nothing; the close made the select throw.")
-    @Outcome(id = "-1, 1", expect = FORBIDDEN, desc = "The value was received but the select threw.")
-    @Outcome(id = "0, 0", expect = FORBIDDEN, desc = "The send case fired but nobody received its value.")
+    @Outcome(id = "0, 1", expect = ACCEPTABLE,
+            desc = "tryReceive took 1 from the waiting select: the send case fired.")
+    @Outcome(id = "-1, 0", expect = ACCEPTABLE,
+            desc = "tryReceive found nothing; the close made the select throw.")
+    @Outcome(id = "-1, 1", expect = FORBIDDEN,
+            desc = "The value was received but the select threw.")
+    @Outcome(id = "0, 0", expect = FORBIDDEN,
+            desc = "The send case fired but nobody received its value.")
     @Outcome(expect = FORBIDDEN, desc = "Other.")
     @State
     public static class SendCase {
@@ -106,10 +116,14 @@ public final class SelectVersusClose {
      * of {@code a}: the select takes the default or sees the channel closed, and then the write.
      */
     @JCStressTest
-    @Outcome(id = "0, 0", expect = ACCEPTABLE, desc = "Default: the close had not happened (x not yet written).")
-    @Outcome(id = "0, 1", expect = ACCEPTABLE, desc = "Default: the close had not happened (x already written).")
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "Saw a closed and the write made before close.")
-    @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "Saw a closed but missed the write made before close.")
+    @Outcome(id = "0, 0", expect = ACCEPTABLE,
+            desc = "Default: the close had not happened (x not yet written).")
+    @Outcome(id = "0, 1", expect = ACCEPTABLE,
+            desc = "Default: the close had not happened (x already written).")
+    @Outcome(id = "1, 1", expect = ACCEPTABLE,
+            desc = "Saw a closed and the write made before close.")
+    @Outcome(id = "1, 0", expect = FORBIDDEN,
+            desc = "Saw a closed but missed the write made before close.")
     @Outcome(expect = FORBIDDEN, desc = "Other (ok=true on a channel nobody sends on).")
     @State
     public static class DefaultCase {

@@ -37,7 +37,8 @@ public final class SelectVersusSelect {
      * Neither ever waits, so they can never meet: both take the default.
      */
     @JCStressTest
-    @Outcome(id = "2, 2", expect = ACCEPTABLE, desc = "Both took the default: two non-blocking selects cannot meet.")
+    @Outcome(id = "2, 2", expect = ACCEPTABLE,
+            desc = "Both took the default: two non-blocking selects cannot meet.")
     @Outcome(expect = FORBIDDEN, desc = "A value moved between two selects that never waited.")
     @State
     public static class BothWithDefault {
@@ -60,10 +61,14 @@ public final class SelectVersusSelect {
      * default. The value received is the one whose case fired in the sender.
      */
     @JCStressTest
-    @Outcome(id = "1, 1, 0", expect = ACCEPTABLE, desc = "The sender was waiting: the non-blocking select took 1 from a.")
-    @Outcome(id = "2, 2, 0", expect = ACCEPTABLE, desc = "The sender was waiting: the non-blocking select took 2 from b.")
-    @Outcome(id = "1, 1, 1", expect = ACCEPTABLE, desc = "Default first; then the blocking selects met on a.")
-    @Outcome(id = "2, 2, 1", expect = ACCEPTABLE, desc = "Default first; then the blocking selects met on b.")
+    @Outcome(id = "1, 1, 0", expect = ACCEPTABLE,
+            desc = "The sender was waiting: the non-blocking select took 1 from a.")
+    @Outcome(id = "2, 2, 0", expect = ACCEPTABLE,
+            desc = "The sender was waiting: the non-blocking select took 2 from b.")
+    @Outcome(id = "1, 1, 1", expect = ACCEPTABLE,
+            desc = "Default first; then the blocking selects met on a.")
+    @Outcome(id = "2, 2, 1", expect = ACCEPTABLE,
+            desc = "Default first; then the blocking selects met on b.")
     @Outcome(expect = FORBIDDEN, desc = "The selects disagree on the case that fired.")
     @State
     public static class BlockingVersusDefault {
@@ -97,9 +102,12 @@ public final class SelectVersusSelect {
      * other received that very value (nothing left buffered). 10 stands for "sent".
      */
     @JCStressTest
-    @Outcome(id = "10, 10, 1, 2", expect = ACCEPTABLE, desc = "Both sent; both values still buffered.")
-    @Outcome(id = "10, 1, 0, 0", expect = ACCEPTABLE, desc = "The first sent 1 on a; the second received it.")
-    @Outcome(id = "2, 10, 0, 0", expect = ACCEPTABLE, desc = "The second sent 2 on b; the first received it.")
+    @Outcome(id = "10, 10, 1, 2", expect = ACCEPTABLE,
+            desc = "Both sent; both values still buffered.")
+    @Outcome(id = "10, 1, 0, 0", expect = ACCEPTABLE,
+            desc = "The first sent 1 on a; the second received it.")
+    @Outcome(id = "2, 10, 0, 0", expect = ACCEPTABLE,
+            desc = "The second sent 2 on b; the first received it.")
     @Outcome(expect = FORBIDDEN, desc = "A value lost, duplicated, or reported by the wrong case.")
     @State
     public static class BufferedCrossed {

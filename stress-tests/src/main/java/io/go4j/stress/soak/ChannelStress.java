@@ -69,7 +69,8 @@ public final class ChannelStress {
      * @param virtual true to run the workers as goroutines ({@link Go#go}, virtual threads),
      *     false to run them as platform threads
      */
-    public record Config(long seed, Duration duration, int goroutines, Duration heapSampleEvery, boolean virtual) {
+    public record Config(long seed, Duration duration, int goroutines, Duration heapSampleEvery,
+            boolean virtual) {
     }
 
     /**
@@ -85,15 +86,19 @@ public final class ChannelStress {
      * @param heapMiB heap used after full GCs, in MiB, in sampling order
      * @param violations what went wrong (empty if nothing did)
      */
-    public record Report(long seed, long operations, long valuesMoved, long failedSends, long interrupts,
+    public record Report(long seed, long operations, long valuesMoved, long failedSends,
+            long interrupts,
             long closes, long defaults, List<Long> heapMiB, List<String> violations) {
 
         /** Returns the summary lines printed after a run. */
         public String summary() {
-            return "channel stress: seed " + seed + ", " + operations + " operations, " + valuesMoved
+            return "channel stress: seed " + seed + ", " + operations + " operations, "
+                    + valuesMoved
                     + " values moved exactly once, " + failedSends + " failed sends, " + interrupts
-                    + " interrupted operations, " + closes + " closes, " + defaults + " defaults; heap after GC (MiB) "
-                    + heapMiB + "; " + (violations.isEmpty() ? "no violations" : violations.size() + " violations: " + violations);
+                    + " interrupted operations, " + closes + " closes, " + defaults
+                    + " defaults; heap after GC (MiB) "
+                    + heapMiB + "; " + (violations.isEmpty() ? "no violations" : violations.size()
+                            + " violations: " + violations);
         }
     }
 
@@ -124,7 +129,8 @@ public final class ChannelStress {
     }
 
     private final Config config;
-    private final AtomicReferenceArray<Channel> slots = new AtomicReferenceArray<>(CAPACITIES.length);
+    private final AtomicReferenceArray<Channel> slots =
+            new AtomicReferenceArray<>(CAPACITIES.length);
     /** Every channel that may still hold values: those in the slots and those being drained. */
     private final Map<Long, Channel> live = new ConcurrentHashMap<>();
     private final AtomicLong channelNumbers = new AtomicLong();
@@ -137,7 +143,9 @@ public final class ChannelStress {
     private final LongAdder closes = new LongAdder();
     private final LongAdder defaults = new LongAdder();
     private final List<String> violations = new ArrayList<>();
-    /** Opened once every worker's thread is in {@link #goroutines}: workers interrupt each other. */
+    /**
+     * Opened once every worker's thread is in {@link #goroutines}: workers interrupt each other.
+     */
     private final CountDownLatch everyoneStarted = new CountDownLatch(1);
     private volatile boolean stop;
 
@@ -187,7 +195,8 @@ public final class ChannelStress {
         }
         checkHeap(heap);
         synchronized (violations) {
-            return new Report(config.seed(), operations.sum(), r, failedSends.sum(), interrupts.sum(),
+            return new Report(config.seed(), operations.sum(), r, failedSends.sum(),
+                    interrupts.sum(),
                     closes.sum(), defaults.sum(), heap, List.copyOf(violations));
         }
     }
@@ -224,7 +233,8 @@ public final class ChannelStress {
         if (heap.size() - warm < 2) {
             return;
         }
-        long low = heap.subList(warm, heap.size() - 1).stream().mapToLong(Long::longValue).min().orElseThrow();
+        long low = heap.subList(warm, heap.size() - 1).stream().mapToLong(Long::longValue).min()
+                .orElseThrow();
         long last = heap.get(heap.size() - 1);
         if (last > low + 64) {
             violation("heap grew from " + low + " MiB to " + last + " MiB: leaked waiters?");
@@ -248,7 +258,8 @@ public final class ChannelStress {
                 joinQuietly(g, 100);
             }
             if (g.isAlive()) {
-                violation(g + " still blocked " + SHUTDOWN.toSeconds() + " s after every channel was closed: "
+                violation(g + " still blocked " + SHUTDOWN.toSeconds()
+                        + " s after every channel was closed: "
                         + Arrays.toString(g.getStackTrace()));
             }
         }
@@ -330,7 +341,9 @@ public final class ChannelStress {
             }
         }
 
-        /** Waits for the start; an interrupt from a peer that started first is not a reason to stop. */
+        /**
+         * Waits for the start; an interrupt from a peer that started first is not a reason to stop.
+         */
         private void awaitEveryoneStarted() {
             for (;;) {
                 try {
@@ -474,7 +487,8 @@ public final class ChannelStress {
             failedSends.increment();
             m.failed = true;
             if (m.received != 0) {
-                violation("value " + m.sender + "/" + m.seq + " was received although its send failed");
+                violation("value " + m.sender + "/" + m.seq
+                        + " was received although its send failed");
             }
         }
 
@@ -488,12 +502,14 @@ public final class ChannelStress {
             }
             received.increment();
             if (m.failed) {
-                violation("value " + m.sender + "/" + m.seq + " was received although its send failed");
+                violation("value " + m.sender + "/" + m.seq
+                        + " was received although its send failed");
             }
             long key = m.channel * 65_536 + m.sender;
             Long last = lastSeq.put(key, m.seq);
             if (last != null && last >= m.seq) {
-                violation("FIFO: from channel #" + m.channel + " got " + m.sender + "/" + m.seq + " after "
+                violation("FIFO: from channel #" + m.channel + " got " + m.sender + "/" + m.seq
+                        + " after "
                         + m.sender + "/" + last);
             }
         }

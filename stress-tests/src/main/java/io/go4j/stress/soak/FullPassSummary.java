@@ -22,9 +22,12 @@ import java.util.stream.Stream;
 public final class FullPassSummary {
 
     private static final Pattern STATE = Pattern.compile("<th nowrap align='center'>([^<]*)</th>");
-    private static final Pattern COUNT = Pattern.compile("<td align='right' width='[^']*' bgColor=[^>]*>(\\d+)</td>");
-    private static final Pattern STATUS = Pattern.compile("<td align='center' bgColor='[^']*'>([A-Z_ ]+)</td>");
-    private static final Pattern JUNIT = Pattern.compile("Tests run: (\\d+), Failures: (\\d+), Errors: (\\d+), Skipped: (\\d+)");
+    private static final Pattern COUNT =
+            Pattern.compile("<td align='right' width='[^']*' bgColor=[^>]*>(\\d+)</td>");
+    private static final Pattern STATUS =
+            Pattern.compile("<td align='center' bgColor='[^']*'>([A-Z_ ]+)</td>");
+    private static final Pattern JUNIT =
+            Pattern.compile("Tests run: (\\d+), Failures: (\\d+), Errors: (\\d+), Skipped: (\\d+)");
 
     private FullPassSummary() {
     }
@@ -37,9 +40,11 @@ public final class FullPassSummary {
      */
     public static void main(String[] args) throws IOException {
         Path target = Path.of(args[0]);
-        int failures = jcstress(target.resolve("jcstress-results")) + junit(target.resolve("surefire-reports"))
+        int failures = jcstress(target.resolve("jcstress-results"))
+                + junit(target.resolve("surefire-reports"))
                 + soak(target.resolve("soak-report.txt"));
-        System.out.println("full pass: " + (failures == 0 ? "no failures" : failures + " failures"));
+        System.out.println("full pass: "
+                + (failures == 0 ? "no failures" : failures + " failures"));
         if (failures > 0) {
             System.exit(1);
         }
@@ -54,13 +59,15 @@ public final class FullPassSummary {
             String html = Files.readString(page);
             tests++;
             states += STATE.matcher(html).results().count();
-            samples += COUNT.matcher(html).results().mapToLong(m -> Long.parseLong(m.group(1))).sum();
+            samples += COUNT.matcher(html).results().mapToLong(m -> Long.parseLong(m.group(1)))
+                    .sum();
             if (STATUS.matcher(html).results().anyMatch(m -> !m.group(1).trim().equals("OK"))) {
                 failed++;
                 System.out.println("jcstress FAILED: " + page.getFileName());
             }
         }
-        System.out.println("jcstress: " + tests + " tests run, " + samples + " outcomes observed (" + states
+        System.out.println("jcstress: " + tests + " tests run, " + samples + " outcomes observed ("
+                + states
                 + " distinct results), " + failed + " failed");
         return failed;
     }
@@ -82,7 +89,8 @@ public final class FullPassSummary {
                 }
             }
         }
-        System.out.println("JUnit (Lincheck, channel stress, faults): " + run + " tests run, " + failed + " failed");
+        System.out.println("JUnit (Lincheck, channel stress, faults): " + run + " tests run, "
+                + failed + " failed");
         return (int) failed;
     }
 
@@ -101,7 +109,8 @@ public final class FullPassSummary {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted()
+                    .toList();
         }
     }
 }

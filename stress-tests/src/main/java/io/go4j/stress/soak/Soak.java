@@ -31,9 +31,11 @@ public final class Soak {
         long seconds = Long.parseLong(args[0]);
         String given = System.getProperty("go4j.stress.seed", "");
         long seed = given.isEmpty() ? System.nanoTime() : Long.parseLong(given);
-        System.out.println("soak: " + seconds + " s, seed " + seed + " (replay: -Dsoak.seed=" + seed + ")");
+        System.out.println("soak: " + seconds + " s, seed " + seed + " (replay: -Dsoak.seed=" + seed
+                + ")");
         ChannelStress.Report report = ChannelStress.run(new ChannelStress.Config(
-                seed, Duration.ofSeconds(seconds), 32, Duration.ofSeconds(Math.max(1, seconds / 20)), true));
+                seed, Duration.ofSeconds(seconds), 32,
+                Duration.ofSeconds(Math.max(1, seconds / 20)), true));
         System.out.println(report.summary());
         if (args.length > 1) {
             Files.writeString(Path.of(args[1]), report.summary() + System.lineSeparator());

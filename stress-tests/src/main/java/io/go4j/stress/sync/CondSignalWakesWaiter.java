@@ -41,9 +41,12 @@ public final class CondSignalWakesWaiter {
      */
     @JCStressTest
     @Outcome(id = "42, 0", expect = ACCEPTABLE, desc = "The state was already set: no wait.")
-    @Outcome(id = "42, 1", expect = ACCEPTABLE, desc = "Waited; the signal woke the waiter, which saw the state and data.")
-    @Outcome(id = "0, 0", expect = FORBIDDEN, desc = "Saw ready without the data written before it.")
-    @Outcome(id = "0, 1", expect = FORBIDDEN, desc = "Woken, saw ready, but not the data written before it.")
+    @Outcome(id = "42, 1", expect = ACCEPTABLE,
+            desc = "Waited; the signal woke the waiter, which saw the state and data.")
+    @Outcome(id = "0, 0", expect = FORBIDDEN,
+            desc = "Saw ready without the data written before it.")
+    @Outcome(id = "0, 1", expect = FORBIDDEN,
+            desc = "Woken, saw ready, but not the data written before it.")
     @Outcome(expect = FORBIDDEN, desc = "Other (an await() returned before the signal).")
     @State
     public static class SignalAfterUnlock {
@@ -81,7 +84,8 @@ public final class CondSignalWakesWaiter {
      * it; neither can miss the other. r1/r2: the other's data each saw.
      */
     @JCStressTest
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "Each saw the other's flag and the data written before it.")
+    @Outcome(id = "1, 1", expect = ACCEPTABLE,
+            desc = "Each saw the other's flag and the data written before it.")
     @Outcome(expect = FORBIDDEN, desc = "An actor saw the other's flag but not its data.")
     @State
     public static class MutualBroadcast {

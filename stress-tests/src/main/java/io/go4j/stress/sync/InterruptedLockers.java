@@ -19,9 +19,9 @@ import org.openjdk.jcstress.infra.results.II_Result;
  *
  * <p>Each lock starts held by the state's constructor. One actor blocks in {@code lock()}; the
  * other interrupts it, then releases the lock (the other order would always let the locker in
- * first). The release and the interrupt race for the waiter: either the locker acquired (the arbiter finds the lock held) or it threw (the
- * arbiter finds it free). -1 stands for the exception with the interrupt status set, -2 with it
- * cleared.
+ * first). The release and the interrupt race for the waiter: either the locker acquired (the
+ * arbiter finds the lock held) or it threw (the arbiter finds it free). -1 stands for the exception
+ * with the interrupt status set, -2 with it cleared.
  */
 public final class InterruptedLockers {
 
@@ -31,8 +31,10 @@ public final class InterruptedLockers {
     /** Mutex: interrupt then {@code unlock()}, against a blocked {@code lock()}. */
     @JCStressTest
     @Outcome(id = "1, 0", expect = ACCEPTABLE, desc = "lock() got the mutex; it is still held.")
-    @Outcome(id = "-1, 1", expect = ACCEPTABLE, desc = "The interrupt ended lock(); the mutex is free.")
-    @Outcome(id = "-1, 0", expect = FORBIDDEN, desc = "lock() threw but the mutex stayed locked: the unlock was lost.")
+    @Outcome(id = "-1, 1", expect = ACCEPTABLE,
+            desc = "The interrupt ended lock(); the mutex is free.")
+    @Outcome(id = "-1, 0", expect = FORBIDDEN,
+            desc = "lock() threw but the mutex stayed locked: the unlock was lost.")
     @Outcome(id = "1, 1", expect = FORBIDDEN, desc = "lock() returned but the mutex is free.")
     @Outcome(expect = FORBIDDEN, desc = "Other (-2: interrupt status cleared by the exception).")
     @State
@@ -70,10 +72,14 @@ public final class InterruptedLockers {
      * stops new readers, must go).
      */
     @JCStressTest
-    @Outcome(id = "1, 0", expect = ACCEPTABLE, desc = "lock() got the write lock; readers stay out.")
-    @Outcome(id = "-1, 1", expect = ACCEPTABLE, desc = "The interrupt ended lock(); readers get in again.")
-    @Outcome(id = "-1, 0", expect = FORBIDDEN, desc = "The writer gave up but readers are still kept out.")
-    @Outcome(id = "1, 1", expect = FORBIDDEN, desc = "A reader got in while the writer holds the lock.")
+    @Outcome(id = "1, 0", expect = ACCEPTABLE,
+            desc = "lock() got the write lock; readers stay out.")
+    @Outcome(id = "-1, 1", expect = ACCEPTABLE,
+            desc = "The interrupt ended lock(); readers get in again.")
+    @Outcome(id = "-1, 0", expect = FORBIDDEN,
+            desc = "The writer gave up but readers are still kept out.")
+    @Outcome(id = "1, 1", expect = FORBIDDEN,
+            desc = "A reader got in while the writer holds the lock.")
     @Outcome(expect = FORBIDDEN, desc = "Other (-2: interrupt status cleared by the exception).")
     @State
     public static class RWMutexWriter {
@@ -111,9 +117,11 @@ public final class InterruptedLockers {
      */
     @JCStressTest
     @Outcome(id = "1, 0", expect = ACCEPTABLE, desc = "rLock() got a read lock; writers stay out.")
-    @Outcome(id = "-1, 1", expect = ACCEPTABLE, desc = "The interrupt ended rLock(); the lock is free.")
+    @Outcome(id = "-1, 1", expect = ACCEPTABLE,
+            desc = "The interrupt ended rLock(); the lock is free.")
     @Outcome(id = "-1, 0", expect = FORBIDDEN, desc = "rLock() threw but the lock is not free.")
-    @Outcome(id = "1, 1", expect = FORBIDDEN, desc = "A writer got in while the reader holds the lock.")
+    @Outcome(id = "1, 1", expect = FORBIDDEN,
+            desc = "A writer got in while the reader holds the lock.")
     @Outcome(expect = FORBIDDEN, desc = "Other (-2: interrupt status cleared by the exception).")
     @State
     public static class RWMutexReader {

@@ -21,9 +21,12 @@ import org.openjdk.jcstress.infra.results.III_Result;
  * value means both were inside at once (or the second missed the first's write): an update lost.
  */
 @JCStressTest
-@Outcome(id = "0, 1, 2", expect = ACCEPTABLE, desc = "The first actor locked first; the second saw its increment.")
-@Outcome(id = "1, 0, 2", expect = ACCEPTABLE, desc = "The second actor locked first; the first saw its increment.")
-@Outcome(id = "0, 0, 1", expect = FORBIDDEN, desc = "Both read 0: both were inside at once, an increment was lost.")
+@Outcome(id = "0, 1, 2", expect = ACCEPTABLE,
+        desc = "The first actor locked first; the second saw its increment.")
+@Outcome(id = "1, 0, 2", expect = ACCEPTABLE,
+        desc = "The second actor locked first; the first saw its increment.")
+@Outcome(id = "0, 0, 1", expect = FORBIDDEN,
+        desc = "Both read 0: both were inside at once, an increment was lost.")
 @Outcome(expect = FORBIDDEN, desc = "Other.")
 @State
 public class MutexMutualExclusion {

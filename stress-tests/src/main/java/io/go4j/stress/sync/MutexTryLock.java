@@ -33,11 +33,16 @@ public final class MutexTryLock {
      * fields read (-1 when it failed).
      */
     @JCStressTest
-    @Outcome(id = "1, 0, 0", expect = ACCEPTABLE, desc = "tryLock won before the lock: it saw none of the writes.")
-    @Outcome(id = "1, 1, 1", expect = ACCEPTABLE, desc = "tryLock won after the unlock: it saw both writes.")
-    @Outcome(id = "0, -1, -1", expect = ACCEPTABLE, desc = "tryLock failed: the other actor held the mutex.")
-    @Outcome(id = "1, 1, 0", expect = FORBIDDEN, desc = "tryLock got in while the other critical section was running.")
-    @Outcome(id = "1, 0, 1", expect = FORBIDDEN, desc = "tryLock saw the second write without the first.")
+    @Outcome(id = "1, 0, 0", expect = ACCEPTABLE,
+            desc = "tryLock won before the lock: it saw none of the writes.")
+    @Outcome(id = "1, 1, 1", expect = ACCEPTABLE,
+            desc = "tryLock won after the unlock: it saw both writes.")
+    @Outcome(id = "0, -1, -1", expect = ACCEPTABLE,
+            desc = "tryLock failed: the other actor held the mutex.")
+    @Outcome(id = "1, 1, 0", expect = FORBIDDEN,
+            desc = "tryLock got in while the other critical section was running.")
+    @Outcome(id = "1, 0, 1", expect = FORBIDDEN,
+            desc = "tryLock saw the second write without the first.")
     @Outcome(expect = FORBIDDEN, desc = "Other.")
     @State
     public static class VersusLockUnlock {
@@ -73,8 +78,10 @@ public final class MutexTryLock {
      * which must fail while the winner holds it.
      */
     @JCStressTest
-    @Outcome(id = "1, 0, 0", expect = ACCEPTABLE, desc = "The first actor won; the mutex stayed locked.")
-    @Outcome(id = "0, 1, 0", expect = ACCEPTABLE, desc = "The second actor won; the mutex stayed locked.")
+    @Outcome(id = "1, 0, 0", expect = ACCEPTABLE,
+            desc = "The first actor won; the mutex stayed locked.")
+    @Outcome(id = "0, 1, 0", expect = ACCEPTABLE,
+            desc = "The second actor won; the mutex stayed locked.")
     @Outcome(id = "1, 1, 0", expect = FORBIDDEN, desc = "Both tryLocks succeeded: two holders.")
     @Outcome(id = "0, 0, 1", expect = FORBIDDEN, desc = "Both tryLocks failed on a free mutex.")
     @Outcome(expect = FORBIDDEN, desc = "Other.")

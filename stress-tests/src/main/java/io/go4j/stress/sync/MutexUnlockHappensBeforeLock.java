@@ -33,10 +33,14 @@ public final class MutexUnlockHappensBeforeLock {
      * it saw the flag, the first pair came first, so it must see {@code x} too.
      */
     @JCStressTest
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "The writer's pair came first; its earlier write is visible.")
-    @Outcome(id = "0, 0", expect = ACCEPTABLE, desc = "The reader's pair came first (x read racily, not yet written).")
-    @Outcome(id = "0, 1", expect = ACCEPTABLE, desc = "The reader's pair came first (x read racily, already written).")
-    @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "Saw the flag set in the earlier critical section but not the write before it.")
+    @Outcome(id = "1, 1", expect = ACCEPTABLE,
+            desc = "The writer's pair came first; its earlier write is visible.")
+    @Outcome(id = "0, 0", expect = ACCEPTABLE,
+            desc = "The reader's pair came first (x read racily, not yet written).")
+    @Outcome(id = "0, 1", expect = ACCEPTABLE,
+            desc = "The reader's pair came first (x read racily, already written).")
+    @Outcome(id = "1, 0", expect = FORBIDDEN,
+            desc = "Saw the flag set in the earlier critical section but not the write before it.")
     @Outcome(expect = FORBIDDEN, desc = "Other.")
     @State
     public static class Racing {
@@ -66,8 +70,10 @@ public final class MutexUnlockHappensBeforeLock {
      * other blocks in {@code lock()} until then and must see the write.
      */
     @JCStressTest
-    @Outcome(id = "1", expect = ACCEPTABLE, desc = "The locker saw the write made before the unlock.")
-    @Outcome(id = "0", expect = FORBIDDEN, desc = "lock() returned without the unlock happening-before it.")
+    @Outcome(id = "1", expect = ACCEPTABLE,
+            desc = "The locker saw the write made before the unlock.")
+    @Outcome(id = "0", expect = FORBIDDEN,
+            desc = "lock() returned without the unlock happening-before it.")
     @Outcome(expect = FORBIDDEN, desc = "Other.")
     @State
     public static class BlockedLocker {

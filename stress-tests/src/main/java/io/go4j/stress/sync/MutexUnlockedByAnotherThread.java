@@ -20,8 +20,11 @@ import org.openjdk.jcstress.infra.results.II_Result;
  * must see both writes. Then it unlocks and tries again: the mutex must be free.
  */
 @JCStressTest
-@Outcome(id = "3, 1", expect = ACCEPTABLE, desc = "lock() saw both writes made before the other thread's unlock; the mutex is free again.")
-@Outcome(id = "[0-2], .*", expect = FORBIDDEN, desc = "lock() returned without the unlock happening-before it.")
+@Outcome(id = "3, 1", expect = ACCEPTABLE,
+        desc = "lock() saw both writes made before the other thread's unlock; the mutex is free "
+                + "again.")
+@Outcome(id = "[0-2], .*", expect = FORBIDDEN,
+        desc = "lock() returned without the unlock happening-before it.")
 @Outcome(expect = FORBIDDEN, desc = "Other (the mutex is not free after the unlock).")
 @State
 public class MutexUnlockedByAnotherThread {

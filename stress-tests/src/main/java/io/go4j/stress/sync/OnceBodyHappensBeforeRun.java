@@ -23,11 +23,15 @@ import org.openjdk.jcstress.infra.results.IIII_Result;
  * r3/r4: 1 if actor 1's/2's action ran.
  */
 @JCStressTest
-@Outcome(id = "42, 42, 1, 0", expect = ACCEPTABLE, desc = "Actor 1's action ran; both saw its result.")
-@Outcome(id = "42, 42, 0, 1", expect = ACCEPTABLE, desc = "Actor 2's action ran; both saw its result.")
+@Outcome(id = "42, 42, 1, 0", expect = ACCEPTABLE,
+        desc = "Actor 1's action ran; both saw its result.")
+@Outcome(id = "42, 42, 0, 1", expect = ACCEPTABLE,
+        desc = "Actor 2's action ran; both saw its result.")
 @Outcome(id = "42, 42, 1, 1", expect = FORBIDDEN, desc = "Both actions ran.")
-@Outcome(id = "-1, 42, 0, 1", expect = FORBIDDEN, desc = "Actor 1's run returned before the action completed, or without seeing it.")
-@Outcome(id = "42, -1, 1, 0", expect = FORBIDDEN, desc = "Actor 2's run returned before the action completed, or without seeing it.")
+@Outcome(id = "-1, 42, 0, 1", expect = FORBIDDEN,
+        desc = "Actor 1's run returned before the action completed, or without seeing it.")
+@Outcome(id = "42, -1, 1, 0", expect = FORBIDDEN,
+        desc = "Actor 2's run returned before the action completed, or without seeing it.")
 @Outcome(expect = FORBIDDEN, desc = "Other (a torn object, no action run, ...).")
 @State
 public class OnceBodyHappensBeforeRun {

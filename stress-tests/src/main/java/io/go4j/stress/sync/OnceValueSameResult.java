@@ -21,7 +21,8 @@ import org.openjdk.jcstress.infra.results.III_Result;
  * both callers got the same, fully built object.
  */
 @JCStressTest
-@Outcome(id = "42, 1, 1", expect = ACCEPTABLE, desc = "One call, one result, seen whole by both callers.")
+@Outcome(id = "42, 1, 1", expect = ACCEPTABLE,
+        desc = "One call, one result, seen whole by both callers.")
 @Outcome(id = "-1, .*", expect = FORBIDDEN, desc = "A caller saw the result without its contents.")
 @Outcome(id = ".*, 2, .*", expect = FORBIDDEN, desc = "The function ran twice.")
 @Outcome(id = ".*, 0", expect = FORBIDDEN, desc = "The callers got different results.")

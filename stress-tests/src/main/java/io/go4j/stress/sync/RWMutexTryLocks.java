@@ -23,8 +23,10 @@ public final class RWMutexTryLocks {
 
     /** {@code tryLock} against {@code tryRLock}; the arbiter then tries a read lock. */
     @JCStressTest
-    @Outcome(id = "1, 0, 0", expect = ACCEPTABLE, desc = "The writer won; the reader and the arbiter were refused.")
-    @Outcome(id = "0, 1, 1", expect = ACCEPTABLE, desc = "The reader won; another reader (the arbiter) may join.")
+    @Outcome(id = "1, 0, 0", expect = ACCEPTABLE,
+            desc = "The writer won; the reader and the arbiter were refused.")
+    @Outcome(id = "0, 1, 1", expect = ACCEPTABLE,
+            desc = "The reader won; another reader (the arbiter) may join.")
     @Outcome(id = "1, 1, .*", expect = FORBIDDEN, desc = "A writer and a reader inside at once.")
     @Outcome(id = "0, 0, .*", expect = FORBIDDEN, desc = "Both refused on a free RWMutex.")
     @Outcome(expect = FORBIDDEN, desc = "Other.")
@@ -53,7 +55,8 @@ public final class RWMutexTryLocks {
      * back to zero).
      */
     @JCStressTest
-    @Outcome(id = "1, 1, 1", expect = ACCEPTABLE, desc = "Both readers shared the lock; after them a writer got in.")
+    @Outcome(id = "1, 1, 1", expect = ACCEPTABLE,
+            desc = "Both readers shared the lock; after them a writer got in.")
     @Outcome(expect = FORBIDDEN, desc = "A reader was refused, or the reader count was corrupted.")
     @State
     public static class TwoReaders {

@@ -31,10 +31,14 @@ public final class RWMutexWriterExcludesReader {
      * first), never one of the two.
      */
     @JCStressTest
-    @Outcome(id = "0, 0", expect = ACCEPTABLE, desc = "The reader went first: it saw none of the write.")
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "The writer went first: the reader saw the whole write.")
-    @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "Torn: the reader ran while the writer was inside.")
-    @Outcome(id = "0, 1", expect = FORBIDDEN, desc = "Torn: the reader saw the second write without the first.")
+    @Outcome(id = "0, 0", expect = ACCEPTABLE,
+            desc = "The reader went first: it saw none of the write.")
+    @Outcome(id = "1, 1", expect = ACCEPTABLE,
+            desc = "The writer went first: the reader saw the whole write.")
+    @Outcome(id = "1, 0", expect = FORBIDDEN,
+            desc = "Torn: the reader ran while the writer was inside.")
+    @Outcome(id = "0, 1", expect = FORBIDDEN,
+            desc = "Torn: the reader saw the second write without the first.")
     @Outcome(expect = FORBIDDEN, desc = "Other.")
     @State
     public static class WholeWriteOrNone {
@@ -67,10 +71,14 @@ public final class RWMutexWriterExcludesReader {
      * store means neither came first.
      */
     @JCStressTest
-    @Outcome(id = "0, 1", expect = ACCEPTABLE, desc = "The reader went first; the writer saw its store (rUnlock before lock).")
-    @Outcome(id = "1, 0", expect = ACCEPTABLE, desc = "The writer went first; the reader saw its store (unlock before rLock).")
-    @Outcome(id = "0, 0", expect = FORBIDDEN, desc = "Neither saw the other: the reader and the writer were inside together.")
-    @Outcome(id = "1, 1", expect = FORBIDDEN, desc = "Each saw the other's store: no order between the critical sections.")
+    @Outcome(id = "0, 1", expect = ACCEPTABLE,
+            desc = "The reader went first; the writer saw its store (rUnlock before lock).")
+    @Outcome(id = "1, 0", expect = ACCEPTABLE,
+            desc = "The writer went first; the reader saw its store (unlock before rLock).")
+    @Outcome(id = "0, 0", expect = FORBIDDEN,
+            desc = "Neither saw the other: the reader and the writer were inside together.")
+    @Outcome(id = "1, 1", expect = FORBIDDEN,
+            desc = "Each saw the other's store: no order between the critical sections.")
     @Outcome(expect = FORBIDDEN, desc = "Other.")
     @State
     public static class OneComesFirst {

@@ -21,9 +21,12 @@ import org.openjdk.jcstress.infra.results.III_Result;
  * inside at once.
  */
 @JCStressTest
-@Outcome(id = "0, 1, 2", expect = ACCEPTABLE, desc = "The first writer went first; the second saw its increment.")
-@Outcome(id = "1, 0, 2", expect = ACCEPTABLE, desc = "The second writer went first; the first saw its increment.")
-@Outcome(id = "0, 0, 1", expect = FORBIDDEN, desc = "Both read 0: two writers inside at once, an increment was lost.")
+@Outcome(id = "0, 1, 2", expect = ACCEPTABLE,
+        desc = "The first writer went first; the second saw its increment.")
+@Outcome(id = "1, 0, 2", expect = ACCEPTABLE,
+        desc = "The second writer went first; the first saw its increment.")
+@Outcome(id = "0, 0, 1", expect = FORBIDDEN,
+        desc = "Both read 0: two writers inside at once, an increment was lost.")
 @Outcome(expect = FORBIDDEN, desc = "Other.")
 @State
 public class RWMutexWritersExclusive {

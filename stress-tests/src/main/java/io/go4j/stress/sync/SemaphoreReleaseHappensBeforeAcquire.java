@@ -32,8 +32,10 @@ public final class SemaphoreReleaseHappensBeforeAcquire {
      * {@code acquire(1)} until then, reads and releases. Afterwards exactly one unit is free.
      */
     @JCStressTest
-    @Outcome(id = "1, 1, 0", expect = ACCEPTABLE, desc = "The acquirer saw the write before the release; one unit free at the end.")
-    @Outcome(id = "0, 1, 0", expect = FORBIDDEN, desc = "acquire returned without the release happening-before it.")
+    @Outcome(id = "1, 1, 0", expect = ACCEPTABLE,
+            desc = "The acquirer saw the write before the release; one unit free at the end.")
+    @Outcome(id = "0, 1, 0", expect = FORBIDDEN,
+            desc = "acquire returned without the release happening-before it.")
     @Outcome(expect = FORBIDDEN, desc = "Other (weight lost or created).")
     @State
     public static class HandOver {
@@ -71,9 +73,12 @@ public final class SemaphoreReleaseHappensBeforeAcquire {
      * r4 = {@code tryAcquire(3)} then {@code tryAcquire(1)}, 1 if only the first succeeded.
      */
     @JCStressTest
-    @Outcome(id = "0, 1, 2, 1", expect = ACCEPTABLE, desc = "Actor 1 held the weight first; actor 2 saw its increment.")
-    @Outcome(id = "1, 0, 2, 1", expect = ACCEPTABLE, desc = "Actor 2 held the weight first; actor 1 saw its increment.")
-    @Outcome(id = "0, 0, 1, 1", expect = FORBIDDEN, desc = "Both held weight 2 of 3 at once: an increment was lost.")
+    @Outcome(id = "0, 1, 2, 1", expect = ACCEPTABLE,
+            desc = "Actor 1 held the weight first; actor 2 saw its increment.")
+    @Outcome(id = "1, 0, 2, 1", expect = ACCEPTABLE,
+            desc = "Actor 2 held the weight first; actor 1 saw its increment.")
+    @Outcome(id = "0, 0, 1, 1", expect = FORBIDDEN,
+            desc = "Both held weight 2 of 3 at once: an increment was lost.")
     @Outcome(expect = FORBIDDEN, desc = "Other (weight lost or created).")
     @State
     public static class WeightBound {

@@ -26,8 +26,10 @@ public final class WaitGroupDoneHappensBeforeAwait {
 
     /** Counter 1: one actor writes and calls {@code done()}, the other awaits and reads. */
     @JCStressTest
-    @Outcome(id = "1", expect = ACCEPTABLE, desc = "await() returned after done() and saw the write before it.")
-    @Outcome(id = "0", expect = FORBIDDEN, desc = "await() returned without done() happening-before it.")
+    @Outcome(id = "1", expect = ACCEPTABLE,
+            desc = "await() returned after done() and saw the write before it.")
+    @Outcome(id = "0", expect = FORBIDDEN,
+            desc = "await() returned without done() happening-before it.")
     @Outcome(expect = FORBIDDEN, desc = "Other.")
     @State
     public static class OneDone {
@@ -57,8 +59,10 @@ public final class WaitGroupDoneHappensBeforeAwait {
      * about to find zero); both must see both writes.
      */
     @JCStressTest
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "Both awaits returned after both done()s and saw both writes.")
-    @Outcome(expect = FORBIDDEN, desc = "An await() returned without the other actor's done() happening-before it.")
+    @Outcome(id = "1, 1", expect = ACCEPTABLE,
+            desc = "Both awaits returned after both done()s and saw both writes.")
+    @Outcome(expect = FORBIDDEN,
+            desc = "An await() returned without the other actor's done() happening-before it.")
     @State
     public static class Barrier {
         final WaitGroup wg = new WaitGroup();

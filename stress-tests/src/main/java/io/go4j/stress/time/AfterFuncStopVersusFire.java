@@ -33,12 +33,19 @@ import org.openjdk.jcstress.infra.results.III_Result;
  * the function ran.
  */
 @JCStressTest
-@Outcome(id = "1, 1, 0", expect = ACCEPTABLE, desc = "stop() came after reset but before the timer fired: the function never ran.")
-@Outcome(id = "1, 0, 1", expect = ACCEPTABLE, desc = "The timer fired between reset and stop(): stop() said false and the function ran.")
-@Outcome(id = "0, 1, 1", expect = ACCEPTABLE, desc = "stop() came first; reset found the timer stopped and re-armed it: the function ran.")
+@Outcome(id = "1, 1, 0", expect = ACCEPTABLE,
+        desc = "stop() came after reset but before the timer fired: the function never ran.")
+@Outcome(id = "1, 0, 1", expect = ACCEPTABLE,
+        desc = "The timer fired between reset and stop(): stop() said false and the function ran.")
+@Outcome(id = "0, 1, 1", expect = ACCEPTABLE,
+        desc = "stop() came first; reset found the timer stopped and re-armed it: the function "
+                + "ran.")
 @Outcome(id = "1, 1, 1", expect = FORBIDDEN, desc = "stop() returned true but the function ran.")
-@Outcome(id = ".*, .*, 0", expect = FORBIDDEN, desc = "The timer was left armed to fire at once but the function did not run within the wait.")
-@Outcome(id = "0, 0, .*", expect = FORBIDDEN, desc = "Both reset and stop() found the timer inactive.")
+@Outcome(id = ".*, .*, 0", expect = FORBIDDEN,
+        desc = "The timer was left armed to fire at once but the function did not run within the "
+                + "wait.")
+@Outcome(id = "0, 0, .*", expect = FORBIDDEN,
+        desc = "Both reset and stop() found the timer inactive.")
 @Outcome(expect = FORBIDDEN, desc = "Other (the function ran twice).")
 @State
 public class AfterFuncStopVersusFire {

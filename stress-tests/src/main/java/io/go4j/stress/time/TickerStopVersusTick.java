@@ -29,8 +29,11 @@ import org.openjdk.jcstress.infra.results.III_Result;
  * r2: the racing receive did; r3: the arbiter's receive did.
  */
 @JCStressTest
-@Outcome(id = "0, 0, 0", expect = ACCEPTABLE, desc = "No tick received: the receive came before the reset, or found none ready.")
-@Outcome(id = "0, 1, 0", expect = ACCEPTABLE_INTERESTING, desc = "The receive got a tick fired between reset and stop(); none was received after stop().")
+@Outcome(id = "0, 0, 0", expect = ACCEPTABLE,
+        desc = "No tick received: the receive came before the reset, or found none ready.")
+@Outcome(id = "0, 1, 0", expect = ACCEPTABLE_INTERESTING,
+        desc = "The receive got a tick fired between reset and stop(); none was received after "
+                + "stop().")
 @Outcome(expect = FORBIDDEN, desc = "A tick was received after stop() returned.")
 @State
 public class TickerStopVersusTick {

@@ -29,11 +29,16 @@ import org.openjdk.jcstress.infra.results.III_Result;
  * r3: the arbiter's receive got one.
  */
 @JCStressTest
-@Outcome(id = "1, 0, 0", expect = ACCEPTABLE, desc = "reset won: the first setting's value was never received.")
-@Outcome(id = "0, 1, 0", expect = ACCEPTABLE, desc = "The receive won; reset then found the timer expired.")
-@Outcome(id = "1, 1, .*", expect = FORBIDDEN, desc = "reset returned true but the first setting's value was received.")
-@Outcome(id = ".*, 1", expect = FORBIDDEN, desc = "A value of the first setting was received after reset returned.")
-@Outcome(id = "0, 0, 0", expect = FORBIDDEN, desc = "reset returned false but nobody received the value.")
+@Outcome(id = "1, 0, 0", expect = ACCEPTABLE,
+        desc = "reset won: the first setting's value was never received.")
+@Outcome(id = "0, 1, 0", expect = ACCEPTABLE,
+        desc = "The receive won; reset then found the timer expired.")
+@Outcome(id = "1, 1, .*", expect = FORBIDDEN,
+        desc = "reset returned true but the first setting's value was received.")
+@Outcome(id = ".*, 1", expect = FORBIDDEN,
+        desc = "A value of the first setting was received after reset returned.")
+@Outcome(id = "0, 0, 0", expect = FORBIDDEN,
+        desc = "reset returned false but nobody received the value.")
 @Outcome(expect = FORBIDDEN, desc = "Other.")
 @State
 public class TimerResetVersusFire {

@@ -44,11 +44,15 @@ public final class TimerStopVersusFire {
      * first receive): {@code stop()} must take it back, or lose it to the receive.
      */
     @JCStressTest
-    @Outcome(id = "1, 0, 0", expect = ACCEPTABLE, desc = "stop() won: the value was never received.")
-    @Outcome(id = "0, 1, 0", expect = ACCEPTABLE, desc = "The receive won; stop() then found the timer expired.")
-    @Outcome(id = "1, 1, .*", expect = FORBIDDEN, desc = "stop() returned true but the value was received.")
+    @Outcome(id = "1, 0, 0", expect = ACCEPTABLE,
+            desc = "stop() won: the value was never received.")
+    @Outcome(id = "0, 1, 0", expect = ACCEPTABLE,
+            desc = "The receive won; stop() then found the timer expired.")
+    @Outcome(id = "1, 1, .*", expect = FORBIDDEN,
+            desc = "stop() returned true but the value was received.")
     @Outcome(id = ".*, 1", expect = FORBIDDEN, desc = "A value was received after stop() returned.")
-    @Outcome(id = "0, 0, 0", expect = FORBIDDEN, desc = "stop() returned false but nobody received the value.")
+    @Outcome(id = "0, 0, 0", expect = FORBIDDEN,
+            desc = "stop() returned false but nobody received the value.")
     @Outcome(expect = FORBIDDEN, desc = "Other.")
     @State
     public static class StopVersusReceive {
@@ -77,11 +81,15 @@ public final class TimerStopVersusFire {
      * value only if it falls between the two calls, and then {@code stop()} must say false.
      */
     @JCStressTest
-    @Outcome(id = "1, 0, 0", expect = ACCEPTABLE, desc = "stop() came before the value was received: it was never received.")
-    @Outcome(id = "0, 1, 0", expect = ACCEPTABLE_INTERESTING, desc = "The timer fired and was received between reset and stop; stop() said false.")
-    @Outcome(id = "1, 1, .*", expect = FORBIDDEN, desc = "stop() returned true but the value was received.")
+    @Outcome(id = "1, 0, 0", expect = ACCEPTABLE,
+            desc = "stop() came before the value was received: it was never received.")
+    @Outcome(id = "0, 1, 0", expect = ACCEPTABLE_INTERESTING,
+            desc = "The timer fired and was received between reset and stop; stop() said false.")
+    @Outcome(id = "1, 1, .*", expect = FORBIDDEN,
+            desc = "stop() returned true but the value was received.")
     @Outcome(id = ".*, 1", expect = FORBIDDEN, desc = "A value was received after stop() returned.")
-    @Outcome(id = "0, 0, 0", expect = FORBIDDEN, desc = "stop() returned false but nobody received the value.")
+    @Outcome(id = "0, 0, 0", expect = FORBIDDEN,
+            desc = "stop() returned false but nobody received the value.")
     @Outcome(expect = FORBIDDEN, desc = "Other.")
     @State
     public static class ArmThenStopVersusReceive {
