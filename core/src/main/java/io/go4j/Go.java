@@ -7,9 +7,10 @@ import io.go4j.internal.runtime.Program;
 /**
  * Goroutines: Go's {@code go} statement, {@code func main} and {@code runtime.Gosched}.
  *
- * <p>A goroutine is a virtual thread run by the {@linkplain io.go4j.runtime.Scheduler#defaultScheduler()
- * default scheduler}. Everything a goroutine does before it starts another happens-before the
- * new one's body runs, as Go's memory model says of {@code go}.
+ * <p>A goroutine is a virtual thread run by the
+ * {@linkplain io.go4j.runtime.Scheduler#defaultScheduler() default scheduler}. Everything a
+ * goroutine does before it starts another happens-before the new one's body runs, as Go's memory
+ * model says of {@code go}.
  */
 public final class Go {
 

@@ -333,7 +333,8 @@ public final class Select {
      * that can proceed. When a case fires, every case before it in the order is still locked and
      * not ready, so the choice is the very one Go's select would make after locking all channels
      * at that moment; but a select that finds a case ready early never touches the channels of the
-     * later cases, and one that finds none ready holds every lock, as Go's does, and blocks at once.
+     * later cases, and one that finds none ready holds every lock, as Go's does, and blocks at
+     * once.
      *
      * <p>No deadlock: while holding locks, a select waits for another lock only if that channel
      * comes after every channel it holds in the global order of {@link #lockAll}. A channel that
@@ -394,7 +395,7 @@ public final class Select {
         return awaitAndFire(cases, waiters, chosen);
     }
 
-    /** The indexes of the active cases (neither default nor on a nil channel), in a packed order. */
+    /** The indexes of the active cases (not the default, not on a nil channel), packed order. */
     private static int[] activeInOrder(Case[] cases, long order) {
         int[] active = new int[cases.length];
         int n = 0;
@@ -545,8 +546,8 @@ public final class Select {
     }
 
     /**
-     * Sudogs queued, locks released: waits until a case fires. The timers of queued receive cases on
-     * timer channels go into the heap only if the select is about to park.
+     * Sudogs queued, locks released: waits until a case fires. The timers of queued receive cases
+     * on timer channels go into the heap only if the select is about to park.
      */
     private static boolean await(Sudog owner, Case[] cases, Sudog[] waiters) {
         int timers = 0;
@@ -615,7 +616,10 @@ public final class Select {
         }
     }
 
-    /** Stable insertion sort (see the lock order in {@link #select(Case...)}): selects have few cases. */
+    /**
+     * Stable insertion sort (see the lock order in {@link #select(Case...)}): selects have few
+     * cases.
+     */
     private static void sortByChannel(Case[] cases, int[] order) {
         for (int i = 1; i < order.length; i++) {
             int x = order[i];

@@ -21,7 +21,10 @@ import java.util.Set;
  */
 class CancelContext implements Context {
 
-    /** The key under which {@link #value} answers the nearest cancelable context: Go's {@code cancelCtxKey}. */
+    /**
+     * The key under which {@link #value} answers the nearest cancelable context: Go's
+     * {@code cancelCtxKey}.
+     */
     static final Object KEY = new Object();
     private static final Chan<Void> CLOSED = Chan.make();
 
@@ -37,7 +40,10 @@ class CancelContext implements Context {
     private volatile ContextException err;
     /** Guarded by the monitor. */
     private Throwable cause;
-    /** Contexts to cancel with this one; null when there are none yet, or once canceled. Monitor-guarded. */
+    /**
+     * Contexts to cancel with this one; null when there are none yet, or once canceled.
+     * Monitor-guarded.
+     */
     private Set<CancelContext> children;
 
     CancelContext(Context parent) {
@@ -146,7 +152,8 @@ class CancelContext implements Context {
         CancelContext p = parentCancelContext(parent, pdone);
         if (p == null) {
             Go.go(() -> Select.select(
-                    Select.recv(pdone, v -> child.cancel(false, parent.err(), Context.cause(parent))),
+                    Select.recv(pdone,
+                            v -> child.cancel(false, parent.err(), Context.cause(parent))),
                     Select.recv(child.done())));
         } else if (!p.adopt(child)) {
             child.cancel(false, p.err, p.cause());

@@ -241,7 +241,8 @@ public interface Context {
      */
     static WithCancel withDeadlineCause(Context parent, Instant deadline, Throwable cause) {
         Objects.requireNonNull(deadline, "deadline");
-        Optional<Instant> current = Objects.requireNonNull(parent, "cannot create context from nil parent").deadline();
+        Optional<Instant> current =
+                Objects.requireNonNull(parent, "cannot create context from nil parent").deadline();
         if (current.isPresent() && current.get().isBefore(deadline)) {
             return withCancel(parent);
         }
@@ -308,7 +309,8 @@ public interface Context {
      * @return the new context
      */
     static Context withoutCancel(Context parent) {
-        return new WithoutCancelContext(Objects.requireNonNull(parent, "cannot create context from nil parent"));
+        return new WithoutCancelContext(Objects.requireNonNull(parent,
+                "cannot create context from nil parent"));
     }
 
     /**
@@ -340,7 +342,8 @@ public interface Context {
     }
 
     private static CancelContext newCancelContext(Context parent) {
-        CancelContext c = new CancelContext(Objects.requireNonNull(parent, "cannot create context from nil parent"));
+        CancelContext c = new CancelContext(Objects.requireNonNull(parent,
+                "cannot create context from nil parent"));
         CancelContext.propagateCancel(parent, c);
         return c;
     }

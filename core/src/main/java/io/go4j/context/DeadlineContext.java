@@ -54,6 +54,7 @@ final class DeadlineContext extends CancelContext {
 
     @Override
     public String toString() {
-        return parent + ".WithDeadline(" + deadline + " [" + Duration.between(Instant.now(), deadline) + "])";
+        return parent + ".WithDeadline(" + deadline + " ["
+                + Duration.between(Instant.now(), deadline) + "])";
     }
 }

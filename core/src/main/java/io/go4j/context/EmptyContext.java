@@ -1,6 +1,8 @@
 package io.go4j.context;
 
-/** A context that is never done and has no values: Go's {@code backgroundCtx} and {@code todoCtx}. */
+/**
+ * A context that is never done and has no values: Go's {@code backgroundCtx} and {@code todoCtx}.
+ */
 final class EmptyContext extends UncancelableContext {
 
     static final EmptyContext BACKGROUND = new EmptyContext("context.Background");

@@ -18,7 +18,8 @@ import java.util.List;
  *     {@code go} call, or null unless the scheduler records creation sites (system property
  *     {@code go4j.creationSites})
  */
-public record GoroutineInfo(Thread thread, String status, List<StackTraceElement> stack, String createdBy) {
+public record GoroutineInfo(Thread thread, String status, List<StackTraceElement> stack,
+        String createdBy) {
 
     /**
      * Creates the record of one goroutine.

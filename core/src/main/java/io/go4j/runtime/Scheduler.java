@@ -162,6 +162,7 @@ public final class Scheduler implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Scheduler[procs=" + procs() + ", mode=" + mode() + ", goroutines=" + numGoroutine() + "]";
+        return "Scheduler[procs=" + procs() + ", mode=" + mode() + ", goroutines=" + numGoroutine()
+                + "]";
     }
 }

@@ -75,7 +75,8 @@ public final class Cond {
             }
             throw e;
         }
-        boolean cancelled = node.await(this, WaitReason.SYNC_COND_WAIT) == Sudog.WAITING && cancel(node);
+        boolean cancelled =
+                node.await(this, WaitReason.SYNC_COND_WAIT) == Sudog.WAITING && cancel(node);
         relock();
         if (cancelled) {
             throw new GoInterruptedException();

@@ -182,7 +182,8 @@ public final class ErrGroup {
     private static final class TaskFailure extends CompletionException {
 
         TaskFailure(Throwable failure) {
-            super(failure.getMessage() != null ? failure.getMessage() : failure.toString(), failure);
+            super(failure.getMessage() != null ? failure.getMessage() : failure.toString(),
+                    failure);
         }
 
         @Override

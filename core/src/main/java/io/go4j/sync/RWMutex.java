@@ -344,7 +344,10 @@ public final class RWMutex implements Locker {
         }
     }
 
-    /** Holds the writers' mutex, {@code WRITER} set: spins a little, then parks, until readers are out. */
+    /**
+     * Holds the writers' mutex, {@code WRITER} set: spins a little, then parks, until readers are
+     * out.
+     */
     private void awaitReaders() {
         for (int round = 0; !readersOut() && Spin.spinOnce(round, this::readersOut); round++) {
             // the last reader may be about to leave
@@ -373,7 +376,9 @@ public final class RWMutex implements Locker {
         }
     }
 
-    /** A pending writer was interrupted: ends its turn unused and throws, unless it got the lock. */
+    /**
+     * A pending writer was interrupted: ends its turn unused and throws, unless it got the lock.
+     */
     private void abandon() {
         for (;;) {
             long s = state;

@@ -346,11 +346,11 @@ public final class CarrierPool implements Executor {
 
     /** {@link #watchRunnext}: nothing to watch, no worker both running and idle. */
     static final int WATCH_NOTHING = 0;
-    /** {@link #watchRunnext}: workers run beside idle ones, their runnext goroutines run promptly. */
+    /** {@link #watchRunnext}: workers run beside idle ones, whose runnext goroutines run soon. */
     static final int WATCH_BUSY = 1;
     /** {@link #watchRunnext}: a runnext goroutine was put there by a waker that readies little. */
     static final int WATCH_SLOW = 2;
-    /** {@link #watchRunnext}: a runnext goroutine sat there since the last look; a worker was woken. */
+    /** {@link #watchRunnext}: a runnext goroutine sat there since the last look: a worker woke. */
     static final int WATCH_STALLED = 3;
 
     /**
@@ -397,7 +397,8 @@ public final class CarrierPool implements Executor {
             if (!running || slices != w.seenSlices) {
                 w.seenSlices = slices;
                 w.sliceSeenSince = now;
-            } else if (now - w.sliceSeenSince >= SLICE_NANOS && (w.queue.ringHasWork() || !global.isEmpty())) {
+            } else if (now - w.sliceSeenSince >= SLICE_NANOS
+                    && (w.queue.ringHasWork() || !global.isEmpty())) {
                 w.sliceOver = true;
                 w.sliceSeenSince = now;
             }

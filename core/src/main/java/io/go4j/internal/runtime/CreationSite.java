@@ -59,7 +59,8 @@ final class CreationSite extends Throwable {
     @Override
     public String getMessage() {
         StackTraceElement caller = getStackTrace()[0];
-        return "created by " + caller.getClassName() + "." + caller.getMethodName() + " in " + starter;
+        return "created by " + caller.getClassName() + "." + caller.getMethodName() + " in "
+                + starter;
     }
 
     /** @return the message alone: it reads as Go's line, and names no exception class */

@@ -15,7 +15,8 @@ import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
  */
 final class GlobalQueue {
 
-    private final MpscUnboundedAtomicArrayQueue<Runnable> queue = new MpscUnboundedAtomicArrayQueue<>(1024);
+    private final MpscUnboundedAtomicArrayQueue<Runnable> queue =
+            new MpscUnboundedAtomicArrayQueue<>(1024);
     private final AtomicBoolean consumer = new AtomicBoolean();
 
     void offer(Runnable task) {
@@ -46,7 +47,8 @@ final class GlobalQueue {
         }
         try {
             Runnable first = queue.poll();
-            int more = Math.min(Math.min(queue.size() / workers, RunQueue.CAPACITY / 2), into.room());
+            int more = Math.min(Math.min(queue.size() / workers, RunQueue.CAPACITY / 2),
+                    into.room());
             for (int i = 0; i < more; i++) {
                 Runnable task = queue.poll();
                 if (task == null) {

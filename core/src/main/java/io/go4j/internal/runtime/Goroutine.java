@@ -80,7 +80,8 @@ public final class Goroutine implements Runnable, Thread.UncaughtExceptionHandle
 
     /** @return true if {@code e} is the interrupt sent by the end of the program or scheduler */
     private boolean stoppedByEnd(Throwable e) {
-        return e instanceof GoInterruptedException && (scheduler.isClosed() || (program != null && program.isOver()));
+        return e instanceof GoInterruptedException
+                && (scheduler.isClosed() || (program != null && program.isOver()));
     }
 
     /**

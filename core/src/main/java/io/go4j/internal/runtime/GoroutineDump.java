@@ -19,7 +19,8 @@ final class GoroutineDump {
     }
 
     static String format(List<Goroutine> goroutines) {
-        return describe(goroutines).stream().map(GoroutineInfo::toString).collect(Collectors.joining("\n"));
+        return describe(goroutines).stream().map(GoroutineInfo::toString)
+                .collect(Collectors.joining("\n"));
     }
 
     static List<GoroutineInfo> describe(List<Goroutine> goroutines) {
@@ -36,8 +37,10 @@ final class GoroutineDump {
                 bottom--;
             }
             CreationSite site = g.createdBy();
-            String createdBy = site == null ? null : site.getMessage() + "\n\tat " + site.getStackTrace()[0];
-            described.add(new GoroutineInfo(g.thread, state(g, now), Arrays.asList(stack).subList(top, bottom), createdBy));
+            String createdBy = site == null ? null : site.getMessage() + "\n\tat "
+                    + site.getStackTrace()[0];
+            described.add(new GoroutineInfo(g.thread, state(g, now),
+                    Arrays.asList(stack).subList(top, bottom), createdBy));
         }
         return described;
     }
@@ -47,7 +50,8 @@ final class GoroutineDump {
         WaitReason reason = g.waitReason;
         if (reason != null) {
             long minutes = TimeUnit.NANOSECONDS.toMinutes(now - g.waitSince);
-            return minutes == 0 ? reason.toString() : reason + ", " + minutes + (minutes == 1 ? " minute" : " minutes");
+            return minutes == 0 ? reason.toString() : reason + ", " + minutes
+                    + (minutes == 1 ? " minute" : " minutes");
         }
         return switch (g.thread.getState()) {
             case NEW -> "runnable";
@@ -60,7 +64,8 @@ final class GoroutineDump {
     }
 
     private static boolean isInternal(String className) {
-        return className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.")
+        return className.startsWith("java.") || className.startsWith("jdk.")
+                || className.startsWith("sun.")
                 || className.startsWith("io.go4j.internal.");
     }
 }

@@ -39,7 +39,8 @@ public final class Goroutines {
 
     /** @return the goroutine the current thread runs, or null if it is not a goroutine */
     static Goroutine current() {
-        return Thread.currentThread().getUncaughtExceptionHandler() instanceof Goroutine g ? g : null;
+        return Thread.currentThread().getUncaughtExceptionHandler() instanceof Goroutine g
+                ? g : null;
     }
 
     /** @return the scheduler of the goroutine the current thread runs, or null if it is not one */

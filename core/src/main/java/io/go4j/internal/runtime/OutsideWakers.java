@@ -42,7 +42,8 @@ final class OutsideWakers {
         }
         for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
             Thread t = e.getKey();
-            if (!t.isVirtual() && mayAct(t.getState()) && runsApplicationCode(t) && !idleInPool(e.getValue())) {
+            if (!t.isVirtual() && mayAct(t.getState()) && runsApplicationCode(t)
+                    && !idleInPool(e.getValue())) {
                 return true;
             }
         }
@@ -51,7 +52,8 @@ final class OutsideWakers {
 
     /** Running, sleeping or in a timed wait: the thread may act without anybody waking it. */
     private static boolean mayAct(Thread.State state) {
-        return state == Thread.State.RUNNABLE || state == Thread.State.TIMED_WAITING || state == Thread.State.NEW;
+        return state == Thread.State.RUNNABLE || state == Thread.State.TIMED_WAITING
+                || state == Thread.State.NEW;
     }
 
     private static boolean runsApplicationCode(Thread t) {
@@ -79,9 +81,11 @@ final class OutsideWakers {
             String method = frame.getMethodName();
             if (type.endsWith("ScheduledThreadPoolExecutor$DelayedWorkQueue")) {
                 delayedTaskPending = true;
-            } else if (type.equals("java.util.concurrent.ThreadPoolExecutor") && method.equals("getTask")) {
+            } else if (type.equals("java.util.concurrent.ThreadPoolExecutor")
+                    && method.equals("getTask")) {
                 return !delayedTaskPending;
-            } else if (type.equals("java.util.concurrent.ForkJoinPool") && method.equals("awaitWork")) {
+            } else if (type.equals("java.util.concurrent.ForkJoinPool")
+                    && method.equals("awaitWork")) {
                 return true;
             }
         }

@@ -126,7 +126,8 @@ public final class Program {
     /**
      * Waits for the program to end.
      *
-     * @throws RuntimeException the uncaught exception of a goroutine, or a {@link DeadlockException}
+     * @throws RuntimeException the uncaught exception of a goroutine, or a
+     * {@link DeadlockException}
      * @throws GoInterruptedException if the waiting thread is interrupted
      */
     public void await() {
@@ -166,7 +167,8 @@ public final class Program {
             return;
         }
         List<Goroutine> all = Goroutines.select(g -> g.program == this);
-        if (all.size() != running || !all.stream().allMatch(Goroutine::asleep) || wakeups.get() != seen) {
+        if (all.size() != running || !all.stream().allMatch(Goroutine::asleep)
+                || wakeups.get() != seen) {
             return;
         }
         if (OutsideWakers.anyCouldWake(this)) {

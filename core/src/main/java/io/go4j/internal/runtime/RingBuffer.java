@@ -55,7 +55,9 @@ public final class RingBuffer {
         count++;
     }
 
-    /** Removes and returns the oldest value; the caller has checked that the buffer is not empty. */
+    /**
+     * Removes and returns the oldest value; the caller has checked that the buffer is not empty.
+     */
     public Object poll() {
         Object value = items[head];
         items[head] = null;

@@ -56,8 +56,9 @@ public abstract class RuntimeTimer {
     /**
      * Its position in the service's heap, or -1 when not queued. Written under the service's
      * lock; it only ever becomes non-negative under this timer's monitor too ({@link #queue}), or
-     * in {@link #arm} before any other thread sees the timer, so a holder of the monitor that reads -1 knows the timer is not queued (the timer thread
-     * may take it out meanwhile, never put it in).
+     * in {@link #arm} before any other thread sees the timer, so a holder of the monitor that reads
+     * -1 knows the timer is not queued (the timer thread may take it out meanwhile, never put it
+     * in).
      */
     int heapIndex = -1;
 

@@ -38,17 +38,19 @@ public final class SchedulerCore {
     private final boolean recordCreationSites = CreationSite.enabled();
 
     private static final class Default {
-        static final SchedulerCore CORE = new SchedulerCore("go4j", defaultProcs(), TimerService.defaultService());
+        static final SchedulerCore CORE =
+                new SchedulerCore("go4j", defaultProcs(), TimerService.defaultService());
     }
 
-    /** @return the scheduler behind {@code Go.go} and the default scheduler, created on first use */
+    /** @return the core of {@code Go.go} and the default scheduler, created on first use */
     public static SchedulerCore defaultCore() {
         return Default.CORE;
     }
 
     /** Go's rule for GOMAXPROCS, with a system property as the JVM's second source. */
     private static int defaultProcs() {
-        for (String value : new String[] {System.getenv("GOMAXPROCS"), System.getProperty("go4j.maxprocs")}) {
+        String[] sources = {System.getenv("GOMAXPROCS"), System.getProperty("go4j.maxprocs")};
+        for (String value : sources) {
             try {
                 int procs = value == null ? 0 : Integer.parseInt(value.trim());
                 if (procs > 0) {
@@ -85,7 +87,7 @@ public final class SchedulerCore {
         }
     }
 
-    /** @return true once {@link #close()} began: the scheduler's goroutines are being interrupted */
+    /** @return true once {@link #close()} began: its goroutines are being interrupted */
     boolean isClosed() {
         return closed;
     }

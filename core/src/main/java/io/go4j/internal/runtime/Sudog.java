@@ -56,7 +56,7 @@ public final class Sudog {
     public Object item;
     /** Set when the channel was closed under this sudog. */
     public boolean closed;
-    /** A semaphore waiter's weight (Go's {@code Weighted} waiter {@code n}). Set before queueing. */
+    /** A semaphore waiter's weight (Go's {@code waiter.n}); set before it is queued. */
     public long weight;
     /** {@link System#nanoTime()} when a mutex waiter first queued (Go's {@code waitStartTime}). */
     public long since;

@@ -24,12 +24,15 @@ final class Sysmon {
      * {@code runnext} is found within two looks.
      */
     private static final long WATCH_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
-    /** The longest period of the runnext watch, while runnext goroutines keep being run promptly. */
+    /**
+     * The longest period of the runnext watch, while runnext goroutines keep being run promptly.
+     */
     private static final long WATCH_MAX_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private static final Set<CarrierPool> POOLS = ConcurrentHashMap.newKeySet();
     private static final Set<Program> PROGRAMS = ConcurrentHashMap.newKeySet();
-    private static final Thread THREAD = Thread.ofPlatform().name("go4j-sysmon").daemon().unstarted(Sysmon::loop);
+    private static final Thread THREAD = Thread.ofPlatform().name("go4j-sysmon").daemon()
+            .unstarted(Sysmon::loop);
     /** True while the thread parks with no deadline; whoever makes work then must unpark it. */
     private static volatile boolean dormant;
     /** True while sysmon watches runnext slots, looking every {@link #WATCH_NANOS} or more. */
@@ -108,7 +111,8 @@ final class Sysmon {
                 }
                 dormant = false;
             } else {
-                LockSupport.parkNanos(watching ? watchPeriod : Math.max(0, nextLook - System.nanoTime()));
+                LockSupport.parkNanos(watching ? watchPeriod
+                        : Math.max(0, nextLook - System.nanoTime()));
             }
             long now = System.nanoTime();
             int watch = CarrierPool.WATCH_NOTHING;

@@ -14,9 +14,13 @@ import java.util.concurrent.Executor;
  */
 public final class VirtualThreads {
 
-    /** {@code new ThreadBuilders.VirtualThreadBuilder(Executor)}: virtual threads on our carriers. */
+    /**
+     * {@code new ThreadBuilders.VirtualThreadBuilder(Executor)}: virtual threads on our carriers.
+     */
     private static final MethodHandle BUILDER_WITH_SCHEDULER;
-    /** {@code Thread.currentCarrierThread()}: the platform thread a virtual thread is mounted on. */
+    /**
+     * {@code Thread.currentCarrierThread()}: the platform thread a virtual thread is mounted on.
+     */
     private static final MethodHandle CURRENT_CARRIER;
     /** {@code VirtualThread.carrierThread}: non-null while a virtual thread is mounted. */
     private static final VarHandle CARRIER_OF;
@@ -26,11 +30,14 @@ public final class VirtualThreads {
         MethodHandle carrier = null;
         VarHandle carrierOf = null;
         try {
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(Thread.class, MethodHandles.lookup());
+            MethodHandles.Lookup lookup =
+                    MethodHandles.privateLookupIn(Thread.class, MethodHandles.lookup());
             Class<?> builderClass = Class.forName("java.lang.ThreadBuilders$VirtualThreadBuilder");
-            builder = lookup.findConstructor(builderClass, MethodType.methodType(void.class, Executor.class))
+            builder = lookup.findConstructor(builderClass,
+                    MethodType.methodType(void.class, Executor.class))
                     .asType(MethodType.methodType(Thread.Builder.OfVirtual.class, Executor.class));
-            carrier = lookup.findStatic(Thread.class, "currentCarrierThread", MethodType.methodType(Thread.class));
+            carrier = lookup.findStatic(Thread.class, "currentCarrierThread",
+                    MethodType.methodType(Thread.class));
             Class<?> virtualThread = Class.forName("java.lang.VirtualThread");
             carrierOf = MethodHandles.privateLookupIn(virtualThread, MethodHandles.lookup())
                     .findVarHandle(virtualThread, "carrierThread", Thread.class);
