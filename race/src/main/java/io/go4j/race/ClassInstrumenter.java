@@ -22,6 +22,22 @@ final class ClassInstrumenter extends ClassVisitor {
     /** The types of the tasks that {@code java.util.concurrent} runs in other threads. */
     private static final Set<String> TASKS = Set.of("Ljava/lang/Runnable;",
             "Ljava/util/concurrent/Callable;", "Ljava/util/function/Supplier;");
+    private static final String SCHEDULER = "Ljava/util/concurrent/ScheduledExecutorService;";
+    private static final String EXECUTOR = "Ljava/util/concurrent/ExecutorService;";
+    /**
+     * The calls whose tasks are not the last argument, by name and descriptor, and the type of
+     * the receiver that {@link Hooks}'s replacement of the same name takes first.
+     */
+    private static final Map<String, String> TASKS_INSIDE = Map.of(
+            "schedule(Ljava/lang/Runnable;JLjava/util/concurrent/TimeUnit;)", SCHEDULER,
+            "schedule(Ljava/util/concurrent/Callable;JLjava/util/concurrent/TimeUnit;)", SCHEDULER,
+            "scheduleAtFixedRate(Ljava/lang/Runnable;JJLjava/util/concurrent/TimeUnit;)", SCHEDULER,
+            "scheduleWithFixedDelay(Ljava/lang/Runnable;JJLjava/util/concurrent/TimeUnit;)",
+            SCHEDULER,
+            "invokeAll(Ljava/util/Collection;)", EXECUTOR,
+            "invokeAll(Ljava/util/Collection;JLjava/util/concurrent/TimeUnit;)", EXECUTOR,
+            "invokeAny(Ljava/util/Collection;)", EXECUTOR,
+            "invokeAny(Ljava/util/Collection;JLjava/util/concurrent/TimeUnit;)", EXECUTOR);
 
     private final Fields fields;
     private final Map<String, Integer> ownFields = new HashMap<>();
@@ -296,6 +312,15 @@ final class ClassInstrumenter extends ClassVisitor {
                 return;
             }
             if (owner.startsWith("java/util/concurrent/")) {
+                String receiver = opcode == Opcodes.INVOKESTATIC ? null
+                        : TASKS_INSIDE.get(method + desc.substring(0, desc.indexOf(')') + 1));
+                if (receiver != null) {
+                    // the receiver becomes the first argument of Hooks's method of that name
+                    hook("beforeConcurrent", "()V");
+                    hook(method, "(" + receiver + desc.substring(1));
+                    hook("afterConcurrent", "()V");
+                    return;
+                }
                 Type[] args = Type.getArgumentTypes(desc);
                 int n = args.length;
                 String last = n == 0 ? "" : args[n - 1].getDescriptor();

@@ -1,6 +1,16 @@
 package io.go4j.race;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -296,8 +306,145 @@ public final class Hooks {
     }
 
     /**
+     * Replaces {@code scheduler.schedule(task, delay, unit)}: the task is wrapped as by
+     * {@link #task(Runnable)}.
+     *
+     * @param scheduler the receiver
+     * @param task the task
+     * @param delay as {@link ScheduledExecutorService#schedule(Runnable, long, TimeUnit)}
+     * @param unit the delay's unit
+     * @return what the scheduler returns
+     */
+    public static ScheduledFuture<?> schedule(ScheduledExecutorService scheduler, Runnable task,
+            long delay, TimeUnit unit) {
+        return scheduler.schedule(task(task), delay, unit);
+    }
+
+    /**
+     * Replaces {@code scheduler.schedule(task, delay, unit)} for a {@code Callable}.
+     *
+     * @param <V> the task's result
+     * @param scheduler the receiver
+     * @param task the task
+     * @param delay as {@link ScheduledExecutorService#schedule(Callable, long, TimeUnit)}
+     * @param unit the delay's unit
+     * @return what the scheduler returns
+     */
+    public static <V> ScheduledFuture<V> schedule(ScheduledExecutorService scheduler,
+            Callable<V> task, long delay, TimeUnit unit) {
+        return scheduler.schedule(task(task), delay, unit);
+    }
+
+    /**
+     * Replaces {@code scheduler.scheduleAtFixedRate(...)}: each run starts after the submitter's
+     * past and after the run before it.
+     *
+     * @param scheduler the receiver
+     * @param task the task
+     * @param initialDelay as {@link ScheduledExecutorService#scheduleAtFixedRate}
+     * @param period the period
+     * @param unit the unit of both
+     * @return what the scheduler returns
+     */
+    public static ScheduledFuture<?> scheduleAtFixedRate(ScheduledExecutorService scheduler,
+            Runnable task, long initialDelay, long period, TimeUnit unit) {
+        return scheduler.scheduleAtFixedRate(task(task), initialDelay, period, unit);
+    }
+
+    /**
+     * Replaces {@code scheduler.scheduleWithFixedDelay(...)}; see
+     * {@link #scheduleAtFixedRate}.
+     *
+     * @param scheduler the receiver
+     * @param task the task
+     * @param initialDelay as {@link ScheduledExecutorService#scheduleWithFixedDelay}
+     * @param delay the delay between runs
+     * @param unit the unit of both
+     * @return what the scheduler returns
+     */
+    public static ScheduledFuture<?> scheduleWithFixedDelay(ScheduledExecutorService scheduler,
+            Runnable task, long initialDelay, long delay, TimeUnit unit) {
+        return scheduler.scheduleWithFixedDelay(task(task), initialDelay, delay, unit);
+    }
+
+    /**
+     * Replaces {@code executor.invokeAll(tasks)}: each task is wrapped as by
+     * {@link #task(Callable)}.
+     *
+     * @param <T> the tasks' result
+     * @param executor the receiver
+     * @param tasks the tasks
+     * @return what the executor returns
+     * @throws InterruptedException as {@link ExecutorService#invokeAll(Collection)}
+     */
+    public static <T> List<Future<T>> invokeAll(ExecutorService executor,
+            Collection<? extends Callable<T>> tasks) throws InterruptedException {
+        return executor.invokeAll(tasks(tasks));
+    }
+
+    /**
+     * Replaces {@code executor.invokeAll(tasks, timeout, unit)}.
+     *
+     * @param <T> the tasks' result
+     * @param executor the receiver
+     * @param tasks the tasks
+     * @param timeout as {@link ExecutorService#invokeAll(Collection, long, TimeUnit)}
+     * @param unit the timeout's unit
+     * @return what the executor returns
+     * @throws InterruptedException as the executor's method
+     */
+    public static <T> List<Future<T>> invokeAll(ExecutorService executor,
+            Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
+            throws InterruptedException {
+        return executor.invokeAll(tasks(tasks), timeout, unit);
+    }
+
+    /**
+     * Replaces {@code executor.invokeAny(tasks)}.
+     *
+     * @param <T> the tasks' result
+     * @param executor the receiver
+     * @param tasks the tasks
+     * @return what the executor returns
+     * @throws InterruptedException as {@link ExecutorService#invokeAny(Collection)}
+     * @throws ExecutionException as the executor's method
+     */
+    public static <T> T invokeAny(ExecutorService executor, Collection<? extends Callable<T>> tasks)
+            throws InterruptedException, ExecutionException {
+        return executor.invokeAny(tasks(tasks));
+    }
+
+    /**
+     * Replaces {@code executor.invokeAny(tasks, timeout, unit)}.
+     *
+     * @param <T> the tasks' result
+     * @param executor the receiver
+     * @param tasks the tasks
+     * @param timeout as {@link ExecutorService#invokeAny(Collection, long, TimeUnit)}
+     * @param unit the timeout's unit
+     * @return what the executor returns
+     * @throws InterruptedException as the executor's method
+     * @throws ExecutionException as the executor's method
+     * @throws TimeoutException as the executor's method
+     */
+    public static <T> T invokeAny(ExecutorService executor, Collection<? extends Callable<T>> tasks,
+            long timeout, TimeUnit unit)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return executor.invokeAny(tasks(tasks), timeout, unit);
+    }
+
+    private static <T> List<Callable<T>> tasks(Collection<? extends Callable<T>> tasks) {
+        List<Callable<T>> wrapped = new ArrayList<>(tasks.size());
+        for (Callable<T> t : tasks) {
+            wrapped.add(task(t));
+        }
+        return wrapped;
+    }
+
+    /**
      * A task handed to another thread: made in the submitter, it publishes the submitter's past;
-     * run, it takes that first and publishes its own end last.
+     * run, it takes that first and publishes its own end last, to the next run of a periodic
+     * task too.
      *
      * @param <V> the task's result
      */
@@ -309,13 +456,18 @@ public final class Hooks {
             Detector.release(this, false);
         }
 
+        private void ended() {
+            Detector.release(this, false);
+            Detector.release(CONCURRENT, false);
+        }
+
         @Override
         public void run() {
             Detector.acquire(this, false);
             try {
                 ((Runnable) task).run();
             } finally {
-                Detector.release(CONCURRENT, false);
+                ended();
             }
         }
 
@@ -326,7 +478,7 @@ public final class Hooks {
             try {
                 return ((Callable<V>) task).call();
             } finally {
-                Detector.release(CONCURRENT, false);
+                ended();
             }
         }
 
@@ -337,7 +489,7 @@ public final class Hooks {
             try {
                 return ((Supplier<V>) task).get();
             } finally {
-                Detector.release(CONCURRENT, false);
+                ended();
             }
         }
     }

@@ -98,7 +98,7 @@ class RaceAgentIT {
     @Timeout(120)
     void portedGoRaceTestsReportExactlyTheRacyOnes() throws Exception {
         Result r = run(Map.of(), "racecases.Suite", "racecases.ChanCases", "racecases.SyncCases",
-                "racecases.MemoryCases");
+                "racecases.ExecutorCases", "racecases.MemoryCases");
         Map<String, Integer> reports = new LinkedHashMap<>();
         String current = null;
         for (String line : r.err().lines().toList()) {
