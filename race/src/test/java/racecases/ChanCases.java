@@ -344,4 +344,169 @@ public final class ChanCases {
             pong.receive();
         }
     }
+
+    // ---- programs that need a clock per buffer slot (Go's chanbuf rule) ----
+
+    /** TestRaceChanAsyncRev: a write after a buffered send and one before its receive race. */
+    public static void raceChanAsyncRev() {
+        V x = new V();
+        Chan<Integer> c = Chan.make(10);
+        Chan<Integer> done = Chan.make();
+        Go.go(() -> {
+            c.send(0);
+            x.v = 1;
+            done.send(0);
+        });
+        x.v = 2;
+        c.receive();
+        done.receive();
+    }
+
+    /** TestRaceChanSem: a channel of capacity 2 as a mutex lets both goroutines in. */
+    public static void raceChanSem() {
+        V x = new V();
+        Chan<Boolean> mtx = Chan.make(2);
+        Chan<Integer> done = Chan.make();
+        Go.go(() -> {
+            mtx.send(true);
+            x.v = 42;
+            mtx.receive();
+            done.send(0);
+        });
+        mtx.send(true);
+        x.v = 43;
+        mtx.receive();
+        done.receive();
+    }
+
+    /** TestRaceChanWrongSend: the receive is ordered after one of the two sends only. */
+    public static void raceChanWrongSend() {
+        V v1 = new V();
+        V v2 = new V();
+        Chan<Integer> c = Chan.make(2);
+        Chan<Integer> done = Chan.make(2);
+        Go.go(() -> {
+            v1.v = 1;
+            c.send(1);
+            done.send(0);
+        });
+        Go.go(() -> {
+            v2.v = 2;
+            c.send(2);
+            done.send(0);
+        });
+        if (c.receive() == 1) {
+            v2.v = 3;
+        } else {
+            v1.v = 3;
+        }
+        done.receive();
+        done.receive();
+    }
+
+    /** TestNoRaceChanMutex: a channel of capacity 1 as a mutex. */
+    public static void noRaceChanMutex() {
+        V x = new V();
+        Chan<Boolean> mtx = Chan.make(1);
+        Chan<Integer> done = Chan.make();
+        Go.go(() -> {
+            mtx.send(true);
+            x.v = 42;
+            mtx.receive();
+            done.send(0);
+        });
+        mtx.send(true);
+        x.v = 43;
+        mtx.receive();
+        done.receive();
+    }
+
+    /** TestNoRaceSelectMutex: the same mutex, taken and given back in selects. */
+    public static void noRaceSelectMutex() {
+        V x = new V();
+        Chan<Boolean> mtx = Chan.make(1);
+        Chan<Boolean> aux = Chan.make();
+        Chan<Integer> done = Chan.make();
+        Go.go(() -> {
+            Select.select(Select.send(mtx, true), Select.recv(aux));
+            x.v = 42;
+            Select.select(Select.recv(mtx), Select.recv(aux));
+            done.send(0);
+        });
+        Select.select(Select.send(mtx, true), Select.recv(aux));
+        x.v = 43;
+        Select.select(Select.recv(mtx), Select.recv(aux));
+        done.receive();
+    }
+
+    /** TestNoRaceChanWaitGroup: a channel of capacity N/2 counts the running goroutines. */
+    public static void noRaceChanWaitGroup() {
+        int n = 10;
+        Chan<Boolean> wg = Chan.make(n / 2);
+        int[] data = new int[n];
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            wg.send(true);
+            Go.go(() -> {
+                data[k] = 42;
+                wg.receive();
+            });
+        }
+        for (int i = 0; i < wg.cap(); i++) {
+            wg.send(true);
+        }
+        int sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += data[i];
+        }
+        data[0] = sum;
+    }
+
+    /** TestNoRaceBlockedSendSync: a sender waiting on a full buffer is received from later. */
+    public static void noRaceBlockedSendSync() {
+        Chan<V> c = Chan.make(1);
+        c.send(new V());
+        Go.go(() -> {
+            V i = new V();
+            i.v = 42;
+            c.send(i);
+        });
+        c.receive();
+        V p = c.receive();
+        p.v++;
+    }
+
+    /** TestNoRaceBlockedSelectSendSync: as above, the second receive in a select. */
+    public static void noRaceBlockedSelectSendSync() {
+        Chan<V> c = Chan.make(1);
+        c.send(new V());
+        Go.go(() -> {
+            V i = new V();
+            i.v = 42;
+            c.send(i);
+        });
+        c.receive();
+        Select.select(Select.recv(c, (V p) -> p.v++), Select.recv(Chan.<Integer>make()));
+    }
+
+    /** TestNoRaceElemetSize0: the (k+C)-th sends wait for the goroutines' k-th receives. */
+    public static void noRaceChanSlotsSemaphore() {
+        V x = new V();
+        V y = new V();
+        Chan<Boolean> c = Chan.make(2);
+        c.send(true);
+        c.send(true);
+        Go.go(() -> {
+            x.v++;
+            c.receive();
+        });
+        Go.go(() -> {
+            y.v++;
+            c.receive();
+        });
+        c.send(true);
+        c.send(true);
+        x.v++;
+        y.v++;
+    }
 }

@@ -134,9 +134,6 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     @Override
     public void send(T value) {
-        if (Race.ENABLED) {
-            Race.release(this);
-        }
         lock();
         if (closed) {
             unlock();
@@ -144,12 +141,12 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         }
         if (offerLocked(value)) {
             unlockAndWake();
-            if (Race.ENABLED) {
-                Race.acquire(this);
-            }
             return;
         }
         Waiter self = new Waiter(value);
+        if (Race.ENABLED) {
+            Race.release(self);
+        }
         senders.add(self);
         unlock();
         if (!self.await(WaitReason.CHAN_SEND)) {
@@ -160,15 +157,12 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             throw new ChanClosedException(SEND_ON_CLOSED);
         }
         if (Race.ENABLED) {
-            Race.acquire(this);
+            acquireHandOff(self);
         }
     }
 
     @Override
     public boolean trySend(T value) {
-        if (Race.ENABLED) {
-            Race.release(this);
-        }
         lock();
         if (closed) {
             unlock();
@@ -176,9 +170,6 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         }
         boolean sent = offerLocked(value);
         unlockAndWake();
-        if (Race.ENABLED && sent) {
-            Race.acquire(this);
-        }
         return sent;
     }
 
@@ -202,17 +193,11 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (timer != null) {
             timer.maybeRun();
         }
-        if (Race.ENABLED) {
-            Race.release(this);
-        }
         lock();
         Object v = pollLocked();
         unlockAndWake();
         if (v == NOT_READY) {
             return null;
-        }
-        if (Race.ENABLED) {
-            Race.acquire(this);
         }
         return v == CLOSED ? Received.closed() : new Received<>((T) v, true);
     }
@@ -222,19 +207,16 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (timer != null) {
             timer.maybeRun();
         }
-        if (Race.ENABLED) {
-            Race.release(this);
-        }
         lock();
         Object v = pollLocked();
         if (v != NOT_READY) {
             unlockAndWake();
-            if (Race.ENABLED) {
-                Race.acquire(this);
-            }
             return v;
         }
         Waiter self = new Waiter(null);
+        if (Race.ENABLED) {
+            Race.release(self);
+        }
         receivers.add(self);
         unlock();
         boolean claimed = timer == null
@@ -245,7 +227,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             throw new GoInterruptedException();
         }
         if (Race.ENABLED) {
-            Race.acquire(this);
+            acquireHandOff(self);
         }
         return self.closed ? CLOSED : self.item;
     }
@@ -444,11 +426,17 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             r.item = value;
             if (r.claim()) {
                 wakeup = r.threadToWake();
+                if (Race.ENABLED) {
+                    Race.chanSend(this, capacity, r.owner);
+                }
                 return true;
             }
         }
         if (buffer != null && !buffer.isFull()) {
             buffer.add(value);
+            if (Race.ENABLED) {
+                Race.chanSend(this, capacity, null);
+            }
             return true;
         }
         return false;
@@ -463,17 +451,43 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     Object pollLocked() {
         if (buffer != null && !buffer.isEmpty()) {
             Object v = buffer.poll();
+            if (Race.ENABLED) {
+                Race.chanReceive(this, capacity, null);
+            }
             Waiter s = claimSender();
             if (s != null) {
                 buffer.add(s.item);
+                if (Race.ENABLED) {
+                    Race.chanRefill(this, capacity, s.owner);
+                }
             }
             return v;
         }
         Waiter s = claimSender();
         if (s != null) {
+            if (Race.ENABLED) {
+                Race.chanReceive(this, capacity, s.owner);
+            }
             return s.item;
         }
-        return closed ? CLOSED : NOT_READY;
+        if (closed) {
+            if (Race.ENABLED) {
+                Race.acquire(this);
+            }
+            return CLOSED;
+        }
+        return NOT_READY;
+    }
+
+    /**
+     * For the race detector: a waiter of this channel was claimed, its operation done by the
+     * claimer, who told the detector under this lock. The woken owner takes what the claimer
+     * handed it (or, closed, what the closer published) under the lock, so never before.
+     */
+    void acquireHandOff(Waiter w) {
+        lock();
+        Race.acquire(w.closed ? this : w.owner);
+        unlock();
     }
 
     private Waiter claimSender() {

@@ -251,11 +251,6 @@ public final class Select {
 
     /** Go's selectgo; records the choice in {@code chosen} unless it is null. */
     private static int choose(Case[] cases, Chosen chosen) {
-        if (Race.ENABLED) {
-            for (Case c : cases) {
-                Race.release(c.chan);
-            }
-        }
         int defaultIndex = -1;
         int active = 0;
         long quietTimers = 0;
@@ -494,6 +489,9 @@ public final class Select {
     private static Waiter enqueue(Case[] cases, int i, Waiter owner, Waiter[] waiters) {
         Case c = cases[i];
         Waiter w = new Waiter(c.kind == SEND ? c.value : null, owner, i);
+        if (Race.ENABLED && owner == null) {
+            Race.release(w);
+        }
         waiters[i] = w;
         c.chan.enqueueLocked(w, c.kind == SEND);
         return w.owner;
@@ -515,6 +513,9 @@ public final class Select {
             throw new GoInterruptedException();
         }
         Waiter w = waiters[won];
+        if (Race.ENABLED && !(w.closed && cases[won].kind == SEND)) {
+            cases[won].chan.acquireHandOff(w);
+        }
         if (cases[won].kind == SEND) {
             if (w.closed) {
                 throw new ChanClosedException(Chan.SEND_ON_CLOSED);
@@ -558,9 +559,6 @@ public final class Select {
      */
     private static int fire(Case[] cases, int index, Object received, Chosen chosen) {
         Case c = cases[index];
-        if (Race.ENABLED) {
-            Race.acquire(c.chan);
-        }
         boolean ok = received != Chan.CLOSED;
         if (chosen != null) {
             chosen.set(index, ok ? received : null, ok);

@@ -106,6 +106,82 @@ final class Detector {
         }
     }
 
+    /**
+     * A send completed under the channel's lock (see go4j's {@code Race.chanSend}): through its
+     * slot, Go's {@code racenotify}, or, unbuffered, both ways with the parked receiver, Go's
+     * {@code racesync}.
+     */
+    static void chanSend(Object chan, int capacity, Object parked) {
+        ThreadState t = current();
+        SyncVar c = SYNCS.get(chan, SyncVar::new);
+        SyncVar w = parked == null ? null : SYNCS.get(parked, SyncVar::new);
+        synchronized (c) {
+            long k = c.sent++;
+            if (capacity == 0) {
+                exchange(t, w);
+            } else {
+                Clock slot = c.slot(k, capacity);
+                exchange(t, slot);
+                if (w != null) {
+                    c.received++;
+                    exchange(w, slot);
+                }
+            }
+        }
+        t.tick();
+    }
+
+    /** A receive completed under the channel's lock; see {@link #chanSend}. */
+    static void chanReceive(Object chan, int capacity, Object parked) {
+        ThreadState t = current();
+        SyncVar c = SYNCS.get(chan, SyncVar::new);
+        SyncVar w = parked == null ? null : SYNCS.get(parked, SyncVar::new);
+        synchronized (c) {
+            long k = c.received++;
+            if (capacity == 0) {
+                exchange(t, w);
+            } else {
+                Clock slot = c.slot(k, capacity);
+                exchange(t, slot);
+                if (w != null) {
+                    c.sent++;
+                    exchange(w, slot);
+                }
+            }
+        }
+        t.tick();
+    }
+
+    /** A parked sender's value took the slot a receive just freed; see {@link #chanSend}. */
+    static void chanRefill(Object chan, int capacity, Object parked) {
+        SyncVar c = SYNCS.get(chan, SyncVar::new);
+        SyncVar w = SYNCS.get(parked, SyncVar::new);
+        synchronized (c) {
+            exchange(w, c.slot(c.sent++, capacity));
+        }
+    }
+
+    /** The thread and a clock each take the other's: an acquire and a release at once. */
+    private static void exchange(ThreadState t, Clock slot) {
+        t.vc.join(slot);
+        t.publishTo(slot);
+    }
+
+    /** The thread and a parked party (its waiter's clock) each take the other's. */
+    private static void exchange(ThreadState t, SyncVar parked) {
+        synchronized (parked) {
+            exchange(t, parked.clock);
+        }
+    }
+
+    /** A parked party (its waiter's clock) and a slot each take the other's, on its behalf. */
+    private static void exchange(SyncVar parked, Clock slot) {
+        synchronized (parked) {
+            slot.join(parked.clock);
+            parked.clock.join(slot);
+        }
+    }
+
     static Cell fieldCell(ThreadState t, Object obj, int field) {
         return shadow(t, obj).field(field);
     }

@@ -164,6 +164,39 @@ public final class Hooks {
     }
 
     /**
+     * go4j's channel send completed, under the channel's lock.
+     *
+     * @param chan the channel
+     * @param capacity its capacity
+     * @param parked the parked receiver that took the value, or null if it went to the buffer
+     */
+    public static void chanSend(Object chan, int capacity, Object parked) {
+        Detector.chanSend(chan, capacity, parked);
+    }
+
+    /**
+     * go4j's channel receive completed, under the channel's lock.
+     *
+     * @param chan the channel
+     * @param capacity its capacity
+     * @param parked the parked sender whose value it took, or null if it came from the buffer
+     */
+    public static void chanReceive(Object chan, int capacity, Object parked) {
+        Detector.chanReceive(chan, capacity, parked);
+    }
+
+    /**
+     * A parked sender's value went into the slot that a receive freed, under the channel's lock.
+     *
+     * @param chan the channel
+     * @param capacity its capacity
+     * @param parked the sender
+     */
+    public static void chanRefill(Object chan, int capacity, Object parked) {
+        Detector.chanRefill(chan, capacity, parked);
+    }
+
+    /**
      * go4j's {@code RWMutex.rUnlock}: releases into the readers' clock.
      *
      * @param sync the RWMutex
