@@ -1,6 +1,9 @@
 package io.go4j.race;
 
 import java.lang.reflect.Array;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,7 +29,23 @@ final class Detector {
      */
     private static final WeakIdentityMap<ThreadState> JOINABLE = new WeakIdentityMap<>();
     private static final ConcurrentHashMap<Integer, Cell> STATICS = new ConcurrentHashMap<>();
-    private static final ConcurrentHashMap<Integer, ThreadState.Who> WHO = new ConcurrentHashMap<>();
+    /**
+     * The threads and goroutines that may still run, by number: a report finds here the history
+     * of an earlier access's thread. Those that ended leave it at the next {@link #prune}, and
+     * what a report says of them stays in {@link #ENDED}, for the last few only.
+     */
+    private static final ConcurrentHashMap<Integer, ThreadState> LIVE = new ConcurrentHashMap<>();
+    private static final Map<Integer, ThreadState.Who> ENDED = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, ThreadState.Who> eldest) {
+            return size() > ENDED_KEPT;
+        }
+    };
+    private static final int ENDED_KEPT = 4096;
+    /** Go's limit on the goroutines alive at once under its detector. */
+    static final int LIVE_LIMIT = 8128;
+    /** Threads made between two looks for ended ones. */
+    private static final int PRUNE_EVERY = 1024;
     private static final AtomicInteger TIDS = new AtomicInteger();
     private static final ThreadLocal<ThreadState> CURRENT = ThreadLocal.withInitial(Detector::attach);
     private static final StackTraceElement[] NOWHERE = new StackTraceElement[0];
@@ -48,8 +67,47 @@ final class Detector {
 
     private static ThreadState newState(Thread t, Clock inherited, StackTraceElement[] createdAt) {
         ThreadState s = new ThreadState(TIDS.getAndIncrement(), t, inherited, createdAt);
-        WHO.put(s.tid, s.who);
+        LIVE.put(s.tid, s);
+        if (s.tid % PRUNE_EVERY == 0 || LIVE.size() > LIVE_LIMIT) {
+            prune();
+            if (LIVE.size() > LIVE_LIMIT) {
+                Reporter.die("race: limit on " + LIVE_LIMIT
+                        + " simultaneously alive goroutines is exceeded, dying");
+            }
+        }
         return s;
+    }
+
+    /**
+     * Forgets the threads that ended: their clocks and histories go, what a report says of them
+     * stays for a while. An earlier access by one of them is then reported without its stack.
+     */
+    private static synchronized void prune() {
+        for (Iterator<ThreadState> i = LIVE.values().iterator(); i.hasNext(); ) {
+            ThreadState s = i.next();
+            if (!s.who.alive()) {
+                i.remove();
+                synchronized (ENDED) {
+                    ENDED.put(s.tid, s.who);
+                }
+            }
+        }
+    }
+
+    /** @return the thread numbered {@code tid} if it may still run, else null */
+    static ThreadState live(int tid) {
+        return LIVE.get(tid);
+    }
+
+    /** @return what a report says of thread {@code tid}, or null if long forgotten */
+    static ThreadState.Who who(int tid) {
+        ThreadState s = LIVE.get(tid);
+        if (s != null) {
+            return s.who;
+        }
+        synchronized (ENDED) {
+            return ENDED.get(tid);
+        }
     }
 
     static ThreadState current() {
@@ -252,7 +310,9 @@ final class Detector {
         }
         long prev = 0;
         int prevSite = 0;
+        int prevPosition = 0;
         boolean prevWrite = false;
+        int position = t.position;
         synchronized (c) {
             if (write) {
                 if (c.write == e) {
@@ -261,6 +321,7 @@ final class Detector {
                 if (c.write != 0 && !t.after(c.write)) {
                     prev = c.write;
                     prevSite = c.writeSite;
+                    prevPosition = c.writePosition;
                     prevWrite = true;
                 } else if (c.reads != null) {
                     for (int i = 0; i < c.reads.size(); i++) {
@@ -268,18 +329,22 @@ final class Detector {
                         if (c.reads.timeAt(i) > t.known(u)) {
                             prev = Clock.epoch(u, c.reads.timeAt(i));
                             prevSite = c.readSites.get(u);
+                            prevPosition = c.readPositions.get(u);
                             break;
                         }
                     }
                 } else if (c.read != 0 && !t.after(c.read)) {
                     prev = c.read;
                     prevSite = c.readSite;
+                    prevPosition = c.readPosition;
                 }
                 c.write = e;
                 c.writeSite = site;
+                c.writePosition = position;
                 c.read = 0;
                 c.reads = null;
                 c.readSites = null;
+                c.readPositions = null;
             } else {
                 if (c.reads == null ? c.read == e : c.reads.get(t.tid) == now) {
                     return;
@@ -287,26 +352,33 @@ final class Detector {
                 if (c.write != 0 && !t.after(c.write)) {
                     prev = c.write;
                     prevSite = c.writeSite;
+                    prevPosition = c.writePosition;
                     prevWrite = true;
                 }
                 if (c.reads != null) {
                     c.reads.set(t.tid, now);
                     c.readSites.set(t.tid, site);
+                    c.readPositions.set(t.tid, position);
                 } else if (c.read == 0 || t.after(c.read)) {
                     c.read = e;
                     c.readSite = site;
+                    c.readPosition = position;
                 } else {
                     c.reads = new Clock();
                     c.readSites = new Clock();
+                    c.readPositions = new Clock();
                     c.reads.set(Clock.tid(c.read), Clock.time(c.read));
                     c.readSites.set(Clock.tid(c.read), c.readSite);
+                    c.readPositions.set(Clock.tid(c.read), c.readPosition);
                     c.reads.set(t.tid, now);
                     c.readSites.set(t.tid, site);
+                    c.readPositions.set(t.tid, position);
                 }
             }
         }
         if (prev != 0) {
-            Reporter.race(where, c.key, t.who, site, write, WHO.get(Clock.tid(prev)), prevSite, prevWrite);
+            Reporter.race(where, c.key, t, site, write,
+                    new Reporter.Earlier(Clock.tid(prev), prevSite, prevPosition, prevWrite));
         }
     }
 }

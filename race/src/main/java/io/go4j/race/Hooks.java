@@ -58,6 +58,30 @@ public final class Hooks {
     }
 
     /**
+     * Before a call into an instrumented class: the call goes on the thread's shadow stack.
+     *
+     * @param site the call's instruction
+     */
+    public static void call(int site) {
+        Detector.current().call(site);
+    }
+
+    /** After a call into an instrumented class returned: it leaves the shadow stack. */
+    public static void ret() {
+        Detector.current().ret();
+    }
+
+    /**
+     * At the start of an exception handler: the calls that the exception ended leave the shadow
+     * stack.
+     *
+     * @param method the number of the method whose handler it is
+     */
+    public static void caught(int method) {
+        Detector.current().caught(method);
+    }
+
+    /**
      * A read of a static field.
      *
      * @param field the field's number
@@ -489,40 +513,48 @@ public final class Hooks {
             Detector.release(this, false);
         }
 
-        private void ended() {
+        /** @return the shadow stack's depth, for {@link #ended} */
+        private int started() {
+            Detector.acquire(this, false);
+            return Detector.current().depth();
+        }
+
+        /** Publishes the end; the task's calls leave the shadow stack even if it threw. */
+        private void ended(int depth) {
+            Detector.current().cut(depth);
             Detector.release(this, false);
             Detector.release(CONCURRENT, false);
         }
 
         @Override
         public void run() {
-            Detector.acquire(this, false);
+            int depth = started();
             try {
                 ((Runnable) task).run();
             } finally {
-                ended();
+                ended(depth);
             }
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public V call() throws Exception {
-            Detector.acquire(this, false);
+            int depth = started();
             try {
                 return ((Callable<V>) task).call();
             } finally {
-                ended();
+                ended(depth);
             }
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public V get() {
-            Detector.acquire(this, false);
+            int depth = started();
             try {
                 return ((Supplier<V>) task).get();
             } finally {
-                ended();
+                ended(depth);
             }
         }
     }

@@ -147,6 +147,38 @@ class RaceAgentIT {
         assertTrue(err.endsWith("==================\nFound " + r.reports() + " data race(s)\n"), err);
     }
 
+    /** The earlier write's frame, then its calls in progress, innermost first. */
+    private static final Pattern EARLIER_STACK = Pattern.compile(
+            "\nPrevious write at \\S+ by goroutine \\d+:\n"
+            + "  racecases\\.Stacks\\.write\\(\\)\n      Stacks\\.java:\\d+\n"
+            + "  racecases\\.Stacks\\.middle\\(\\)\n      Stacks\\.java:\\d+\n"
+            + "  racecases\\.Stacks\\.outer\\(\\)\n      Stacks\\.java:\\d+\n"
+            + "  racecases\\.Stacks\\.lambda\\$main\\$\\d\\(\\)\n");
+
+    @Test
+    @Timeout(60)
+    void earlierAccessStackIsRebuiltFromItsThreadsHistory() throws Exception {
+        Result r = run(Map.of(), "racecases.Stacks", "0");
+        assertEquals(66, r.exit(), r.err());
+        assertTrue(EARLIER_STACK.matcher(r.err()).find(), r.err());
+    }
+
+    @Test
+    @Timeout(60)
+    void historySizeBoundsHowFarBackStacksAreRebuilt() throws Exception {
+        // 100,000 calls after the write are 200,000 events: more than the default history keeps
+        // (32K << 1), fewer than history_size=7's (32K << 7)
+        Result gone = run(Map.of(), "racecases.Stacks", "100000");
+        assertEquals(66, gone.exit(), gone.err());
+        assertTrue(Pattern.compile("\nPrevious write at \\S+ by goroutine \\d+:\n"
+                + "  racecases\\.Stacks\\.write\\(\\)\n      Stacks\\.java:\\d+\n"
+                + "  \\[failed to restore the stack]\n").matcher(gone.err()).find(), gone.err());
+        assertFalse(EARLIER_STACK.matcher(gone.err()).find(), gone.err());
+        Result kept = run(Map.of("GORACE", "history_size=7"), "racecases.Stacks", "100000");
+        assertEquals(66, kept.exit(), kept.err());
+        assertTrue(EARLIER_STACK.matcher(kept.err()).find(), kept.err());
+    }
+
     @Test
     @Timeout(60)
     void go4jOnTheModulePathReachesTheAgentToo() throws Exception {
