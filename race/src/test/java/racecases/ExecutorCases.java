@@ -39,18 +39,32 @@ public final class ExecutorCases {
         }
     }
 
-    /** A write between schedule and get races with the task. */
+    /**
+     * A write between schedule and get races with the task. The task writes after the caller
+     * (a system property tells it, which the detector does not see as synchronization): had it
+     * ended before schedule returned, the call's coarse java.util.concurrent edge would order it.
+     */
     public static void raceSchedule() throws Exception {
         V x = new V();
+        String written = "racecases.ExecutorCases.raceSchedule";
         ScheduledExecutorService pool = Executors.newScheduledThreadPool(1);
         try {
             ScheduledFuture<?> done = pool.schedule(() -> {
+                awaitProperty(written);
                 x.v = 1;
             }, 1, TimeUnit.MILLISECONDS);
             x.v = 2;
+            System.setProperty(written, "yes");
             done.get();
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** Waits, on a thread of a pool, until a system property is set. */
+    static void awaitProperty(String key) {
+        while (System.getProperty(key) == null) {
+            Thread.yield();
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,22 +32,26 @@ final class Detector {
     private static final ConcurrentHashMap<Integer, Cell> STATICS = new ConcurrentHashMap<>();
     /**
      * The threads and goroutines that may still run, by number: a report finds here the history
-     * of an earlier access's thread. Those that ended leave it at the next {@link #prune}, and
-     * what a report says of them stays in {@link #ENDED}, for the last few only.
+     * of an earlier access's thread. Those that ended leave it at the next {@link #prune}, their
+     * numbers go to {@link #FREE}, and what a report says of them stays in {@link #ENDED}, keyed
+     * by the epoch they started at, for the last few only.
      */
     private static final ConcurrentHashMap<Integer, ThreadState> LIVE = new ConcurrentHashMap<>();
-    private static final Map<Integer, ThreadState.Who> ENDED = new LinkedHashMap<>() {
+    private static final Map<Long, ThreadState.Who> ENDED = new LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, ThreadState.Who> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Long, ThreadState.Who> eldest) {
             return size() > ENDED_KEPT;
         }
     };
+    /** Numbers of ended threads, each as the epoch its next owner starts at. */
+    private static final ConcurrentLinkedQueue<Long> FREE = new ConcurrentLinkedQueue<>();
     private static final int ENDED_KEPT = 4096;
     /** Go's limit on the goroutines alive at once under its detector. */
     static final int LIVE_LIMIT = 8128;
     /** Threads made between two looks for ended ones. */
     private static final int PRUNE_EVERY = 1024;
     private static final AtomicInteger TIDS = new AtomicInteger();
+    private static final AtomicInteger MADE = new AtomicInteger();
     private static final ThreadLocal<ThreadState> CURRENT = ThreadLocal.withInitial(Detector::attach);
     private static final StackTraceElement[] NOWHERE = new StackTraceElement[0];
     /**
@@ -66,9 +71,12 @@ final class Detector {
     }
 
     private static ThreadState newState(Thread t, Clock inherited, StackTraceElement[] createdAt) {
-        ThreadState s = new ThreadState(TIDS.getAndIncrement(), t, inherited, createdAt);
+        Long free = FREE.poll();
+        ThreadState s = free == null
+                ? new ThreadState(TIDS.getAndIncrement(), 1, t, inherited, createdAt)
+                : new ThreadState(Clock.tid(free), Clock.time(free), t, inherited, createdAt);
         LIVE.put(s.tid, s);
-        if (s.tid % PRUNE_EVERY == 0 || LIVE.size() > LIVE_LIMIT) {
+        if (MADE.incrementAndGet() % PRUNE_EVERY == 0 || LIVE.size() > LIVE_LIMIT) {
             prune();
             if (LIVE.size() > LIVE_LIMIT) {
                 Reporter.die("race: limit on " + LIVE_LIMIT
@@ -88,26 +96,38 @@ final class Detector {
             if (!s.who.alive()) {
                 i.remove();
                 synchronized (ENDED) {
-                    ENDED.put(s.tid, s.who);
+                    ENDED.put(Clock.epoch(s.tid, s.start), s.who);
                 }
+                FREE.add(Clock.epoch(s.tid, s.now + 1));
             }
         }
     }
 
-    /** @return the thread numbered {@code tid} if it may still run, else null */
-    static ThreadState live(int tid) {
-        return LIVE.get(tid);
+    /** @return the thread whose access {@code epoch} was, if it may still run, else null */
+    static ThreadState live(long epoch) {
+        ThreadState s = LIVE.get(Clock.tid(epoch));
+        return s != null && s.start <= Clock.time(epoch) ? s : null;
     }
 
-    /** @return what a report says of thread {@code tid}, or null if long forgotten */
-    static ThreadState.Who who(int tid) {
-        ThreadState s = LIVE.get(tid);
+    /** @return what a report says of the thread of {@code epoch}, or null if long forgotten */
+    static ThreadState.Who who(long epoch) {
+        ThreadState s = live(epoch);
         if (s != null) {
             return s.who;
         }
+        ThreadState.Who who = null;
+        int start = 0;
         synchronized (ENDED) {
-            return ENDED.get(tid);
+            for (Map.Entry<Long, ThreadState.Who> e : ENDED.entrySet()) {
+                long began = e.getKey();
+                if (Clock.tid(began) == Clock.tid(epoch) && Clock.time(began) <= Clock.time(epoch)
+                        && Clock.time(began) >= start) {
+                    start = Clock.time(began);
+                    who = e.getValue();
+                }
+            }
         }
+        return who;
     }
 
     static ThreadState current() {
@@ -378,7 +398,7 @@ final class Detector {
         }
         if (prev != 0) {
             Reporter.race(where, c.key, t, site, write,
-                    new Reporter.Earlier(Clock.tid(prev), prevSite, prevPosition, prevWrite));
+                    new Reporter.Earlier(prev, prevSite, prevPosition, prevWrite));
         }
     }
 }

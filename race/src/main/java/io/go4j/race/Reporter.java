@@ -62,12 +62,12 @@ final class Reporter {
     /**
      * The earlier access of a race.
      *
-     * @param tid its thread's number
+     * @param epoch its thread's number and time
      * @param site its instruction
      * @param position its thread's history position then
      * @param write whether it wrote
      */
-    record Earlier(int tid, int site, int position, boolean write) {
+    record Earlier(long epoch, int site, int position, boolean write) {
     }
 
     static void race(Object where, int key, ThreadState current, int site, boolean write,
@@ -86,7 +86,7 @@ final class Reporter {
         b.append(write ? "Write" : "Read").append(" at ").append(address).append(" by ").append(who.name()).append(":\n");
         appendStack(b, stack);
         b.append('\n');
-        ThreadState.Who prevWho = Detector.who(earlier.tid());
+        ThreadState.Who prevWho = Detector.who(earlier.epoch());
         b.append(earlier.write() ? "Previous write" : "Previous read").append(" at ").append(address)
                 .append(" by ").append(prevWho == null ? "unknown goroutine" : prevWho.name())
                 .append(":\n");
@@ -116,7 +116,7 @@ final class Reporter {
      */
     private static void appendEarlierStack(StringBuilder b, Earlier earlier) {
         b.append(Sites.get(earlier.site()).frame()).append('\n');
-        ThreadState owner = Detector.live(earlier.tid());
+        ThreadState owner = Detector.live(earlier.epoch());
         int[] calls = owner == null ? null : owner.stackAt(earlier.position());
         if (calls == null) {
             b.append("  [failed to restore the stack]\n");

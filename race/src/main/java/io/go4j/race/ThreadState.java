@@ -18,7 +18,14 @@ final class ThreadState {
     /** The other threads' times known to happen-before now; this thread's own entry is {@link #now}. */
     final Clock vc;
     /** This thread's own time. */
-    int now = 1;
+    int now;
+    /**
+     * Its time when it started. A number is reused once its thread ended, the times going on from
+     * where the ended one stopped, so that clocks stay as long as the threads alive at once (as
+     * Go's race runtime reuses its goroutine slots); an epoch with this number and an earlier
+     * time was an access of an earlier owner of the number.
+     */
+    final int start;
     /** The object whose shadow this thread looked up last, and that shadow (a one-entry cache). */
     Object lastObject;
     Shadow lastShadow;
@@ -53,8 +60,11 @@ final class ThreadState {
     private int[][] snapshots;
     private int[] snapshotPositions;
 
-    ThreadState(int tid, Thread thread, Clock inherited, StackTraceElement[] createdAt) {
+    ThreadState(int tid, int start, Thread thread, Clock inherited,
+            StackTraceElement[] createdAt) {
         this.tid = tid;
+        this.start = start;
+        this.now = start;
         this.who = new Who(thread.threadId(), "main".equals(thread.getName()) && !thread.isVirtual(),
                 createdAt, new WeakReference<>(thread));
         this.vc = inherited == null ? new Clock() : inherited;

@@ -50,15 +50,16 @@ class RaceAgentIT {
     }
 
     private static Result run(Map<String, String> env, String... mainAndArgs) throws IOException, InterruptedException {
-        return run(env, false, mainAndArgs);
+        return run(env, false, List.of(), mainAndArgs);
     }
 
     /**
      * Runs a program of the test classes under the agent, with go4j (and JCTools) on the class
-     * path or, if {@code modulePath}, on the module path as module {@code io.go4j}.
+     * path or, if {@code modulePath}, on the module path as module {@code io.go4j}, with the
+     * JVM options given.
      */
-    private static Result run(Map<String, String> env, boolean modulePath, String... mainAndArgs)
-            throws IOException, InterruptedException {
+    private static Result run(Map<String, String> env, boolean modulePath, List<String> options,
+            String... mainAndArgs) throws IOException, InterruptedException {
         String agent = System.getProperty("go4j.race.agent");
         List<String> entries = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
         String tests = entries.stream().filter(p -> p.contains("test-classes")).collect(Collectors.joining(File.pathSeparator));
@@ -68,6 +69,7 @@ class RaceAgentIT {
                 .collect(Collectors.joining(File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-javaagent:" + agent));
+        command.addAll(options);
         if (modulePath) {
             command.addAll(List.of("--module-path", go4j, "--add-modules", "io.go4j",
                     "--add-opens", "java.base/java.lang=io.go4j", "-cp", tests));
@@ -180,12 +182,32 @@ class RaceAgentIT {
     }
 
     @Test
+    @Timeout(90)
+    void endedGoroutinesAreForgotten() throws Exception {
+        // 30,000 goroutines, a thousand at a time, in 64 MB: before the detector forgot ended
+        // goroutines and reused their numbers, each new one copied a clock of all of them
+        Result r = run(Map.of(), false, List.of("-Xmx64m"), "racecases.ManyGoroutines", "30");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("sum: 30000\n", r.out());
+    }
+
+    @Test
+    @Timeout(60)
+    void moreThanGosLimitOfLiveGoroutinesDiesAsGoDoes() throws Exception {
+        Result r = run(Map.of(), "racecases.ManyGoroutines", "9000", "alive");
+        assertEquals(66, r.exit(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().endsWith(
+                "race: limit on 8128 simultaneously alive goroutines is exceeded, dying\n"), r.err());
+    }
+
+    @Test
     @Timeout(60)
     void go4jOnTheModulePathReachesTheAgentToo() throws Exception {
-        Result racy = run(Map.of(), true, "racecases.Counter", "racy");
+        Result racy = run(Map.of(), true, List.of(), "racecases.Counter", "racy");
         assertEquals(66, racy.exit(), racy.err());
         assertTrue(racy.reports() > 0, racy.err());
-        Result guarded = run(Map.of(), true, "racecases.Counter", "mutex");
+        Result guarded = run(Map.of(), true, List.of(), "racecases.Counter", "mutex");
         assertEquals(0, guarded.exit(), guarded.err());
         assertFalse(guarded.err().contains("DATA RACE"), guarded.err());
     }

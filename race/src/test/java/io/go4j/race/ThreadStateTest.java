@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ThreadStateTest {
 
     private static ThreadState state() {
-        return new ThreadState(0, Thread.currentThread(), null, new StackTraceElement[0]);
+        return new ThreadState(0, 1, Thread.currentThread(), null, new StackTraceElement[0]);
     }
 
     @Test
