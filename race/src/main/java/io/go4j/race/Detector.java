@@ -1,6 +1,5 @@
 package io.go4j.race;
 
-import java.lang.reflect.Array;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -260,17 +259,34 @@ final class Detector {
         }
     }
 
+    /** The field's cell, through the thread's cache of the last fields it touched. */
     static Cell fieldCell(ThreadState t, Object obj, int field) {
-        return shadow(t, obj).field(field);
+        int h = System.identityHashCode(obj) + field * 0x9E3779B9;
+        int i = (h ^ h >>> 7) & (ThreadState.CACHED - 1);
+        Cell c = t.cachedCells[i];
+        return t.cachedOwners[i] == obj && c.key == field ? c : cacheCell(t, obj, field, i);
     }
 
-    /** The object's shadow, through the thread's one-entry cache: loops touch one object often. */
+    private static Cell cacheCell(ThreadState t, Object obj, int field, int i) {
+        Cell c = shadow(t, obj).field(field);
+        t.cachedOwners[i] = obj;
+        t.cachedCells[i] = c;
+        return c;
+    }
+
+    /**
+     * The object's shadow, through the thread's cache of the last objects it touched, indexed by
+     * identity hash: loops touch a few objects (an object and its arrays) over and over, and the
+     * map behind takes a lock.
+     */
     private static Shadow shadow(ThreadState t, Object obj) {
-        if (t.lastObject != obj) {
-            t.lastShadow = SHADOWS.get(obj, Shadow::new);
-            t.lastObject = obj;
+        int h = System.identityHashCode(obj);
+        int i = (h ^ h >>> 7) & (ThreadState.CACHED - 1);
+        if (t.cachedObjects[i] != obj) {
+            t.cachedShadows[i] = SHADOWS.get(obj, Shadow::new);
+            t.cachedObjects[i] = obj;
         }
-        return t.lastShadow;
+        return t.cachedShadows[i];
     }
 
     static Cell staticCell(int field) {
@@ -279,14 +295,7 @@ final class Detector {
 
     /** @return the element's cell, or null if the access is about to fail (null array, bad index) */
     static Cell elementCell(ThreadState t, Object array, int index) {
-        if (array == null) {
-            return null;
-        }
-        int length = Array.getLength(array);
-        if (index < 0 || index >= length) {
-            return null;
-        }
-        return shadow(t, array).element(index, length);
+        return array == null ? null : shadow(t, array).element(array, index);
     }
 
     /** A volatile write: releases into the field's clock. */
@@ -321,13 +330,19 @@ final class Detector {
         if (c == null) {
             return;
         }
-        int now = t.now;
         long e = t.epoch();
         // FastTrack's same-epoch fast path, before the lock: only this thread stores its own
-        // epoch, so seeing it means this epoch already did this (or a stronger) access.
-        if (c.write == e || (!write && c.read == e)) {
-            return;
+        // epoch, so seeing it means this epoch already did this (or a stronger) access. Small,
+        // so that the JIT inlines it into the hooks, and the hooks into the application.
+        if (c.write != e && (write || c.read != e)) {
+            check(t, c, e, site, write, where);
         }
+    }
+
+    /** FastTrack's rules, under the cell's lock: the access is the first of its kind this epoch. */
+    private static void check(ThreadState t, Cell c, long e, int site, boolean write,
+            Object where) {
+        int now = t.now;
         long prev = 0;
         int prevSite = 0;
         int prevPosition = 0;

@@ -26,9 +26,17 @@ final class ThreadState {
      * time was an access of an earlier owner of the number.
      */
     final int start;
-    /** The object whose shadow this thread looked up last, and that shadow (a one-entry cache). */
-    Object lastObject;
-    Shadow lastShadow;
+    /**
+     * The objects whose shadows this thread looked up last, and those shadows: a cache indexed by
+     * identity hash. With the cells below, it holds on to {@code 2 * CACHED} objects at most
+     * per live thread.
+     */
+    static final int CACHED = 16;
+    final Object[] cachedObjects = new Object[CACHED];
+    final Shadow[] cachedShadows = new Shadow[CACHED];
+    /** Likewise the cells of the last fields it touched, and their objects. */
+    final Object[] cachedOwners = new Object[CACHED];
+    final Cell[] cachedCells = new Cell[CACHED];
 
     /**
      * Events of the history between two snapshots of the shadow stack. A power of two: the
