@@ -144,9 +144,6 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             return;
         }
         Waiter self = new Waiter(value);
-        if (Race.ENABLED) {
-            Race.release(self);
-        }
         senders.add(self);
         unlock();
         if (!self.await(WaitReason.CHAN_SEND)) {
@@ -214,9 +211,6 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             return v;
         }
         Waiter self = new Waiter(null);
-        if (Race.ENABLED) {
-            Race.release(self);
-        }
         receivers.add(self);
         unlock();
         boolean claimed = timer == null
@@ -427,7 +421,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             if (r.claim()) {
                 wakeup = r.threadToWake();
                 if (Race.ENABLED) {
-                    Race.chanSend(this, capacity, r.owner);
+                    Race.chanSend(this, capacity, r.thread);
                 }
                 return true;
             }
@@ -458,7 +452,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             if (s != null) {
                 buffer.add(s.item);
                 if (Race.ENABLED) {
-                    Race.chanRefill(this, capacity, s.owner);
+                    Race.chanRefill(this, capacity, s.thread);
                 }
             }
             return v;
@@ -466,7 +460,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         Waiter s = claimSender();
         if (s != null) {
             if (Race.ENABLED) {
-                Race.chanReceive(this, capacity, s.owner);
+                Race.chanReceive(this, capacity, s.thread);
             }
             return s.item;
         }
@@ -481,12 +475,15 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     /**
      * For the race detector: a waiter of this channel was claimed, its operation done by the
-     * claimer, who told the detector under this lock. The woken owner takes what the claimer
-     * handed it (or, closed, what the closer published) under the lock, so never before.
+     * claimer, who told the detector under this lock, on the waiter's thread's behalf. The woken
+     * thread goes on once the lock is free, so never before that; closed, it takes what the
+     * closer published.
      */
     void acquireHandOff(Waiter w) {
         lock();
-        Race.acquire(w.closed ? this : w.owner);
+        if (w.closed) {
+            Race.acquire(this);
+        }
         unlock();
     }
 

@@ -489,9 +489,6 @@ public final class Select {
     private static Waiter enqueue(Case[] cases, int i, Waiter owner, Waiter[] waiters) {
         Case c = cases[i];
         Waiter w = new Waiter(c.kind == SEND ? c.value : null, owner, i);
-        if (Race.ENABLED && owner == null) {
-            Race.release(w);
-        }
         waiters[i] = w;
         c.chan.enqueueLocked(w, c.kind == SEND);
         return w.owner;

@@ -36,6 +36,9 @@ final class Detector {
      * by the epoch they started at, for the last few only.
      */
     private static final ConcurrentHashMap<Integer, ThreadState> LIVE = new ConcurrentHashMap<>();
+    /** The same states by thread, for a channel's hand-off to a parked thread. */
+    private static final ConcurrentHashMap<Thread, ThreadState> BY_THREAD =
+            new ConcurrentHashMap<>();
     private static final Map<Long, ThreadState.Who> ENDED = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, ThreadState.Who> eldest) {
@@ -69,12 +72,22 @@ final class Detector {
         return forked != null ? forked : newState(t, null, NOWHERE);
     }
 
+    /**
+     * The state of another thread, parked: made now (and found by the thread when it next meets
+     * the detector) if it has none yet.
+     */
+    private static ThreadState stateOf(Thread t) {
+        ThreadState s = BY_THREAD.get(t);
+        return s != null ? s : PENDING.get(t, () -> newState(t, null, NOWHERE));
+    }
+
     private static ThreadState newState(Thread t, Clock inherited, StackTraceElement[] createdAt) {
         Long free = FREE.poll();
         ThreadState s = free == null
                 ? new ThreadState(TIDS.getAndIncrement(), 1, t, inherited, createdAt)
                 : new ThreadState(Clock.tid(free), Clock.time(free), t, inherited, createdAt);
         LIVE.put(s.tid, s);
+        BY_THREAD.put(t, s);
         if (MADE.incrementAndGet() % PRUNE_EVERY == 0 || LIVE.size() > LIVE_LIMIT) {
             prune();
             if (LIVE.size() > LIVE_LIMIT) {
@@ -94,6 +107,10 @@ final class Detector {
             ThreadState s = i.next();
             if (!s.who.alive()) {
                 i.remove();
+                Thread t = s.who.thread().get();
+                if (t != null) {
+                    BY_THREAD.remove(t, s);
+                }
                 synchronized (ENDED) {
                     ENDED.put(Clock.epoch(s.tid, s.start), s.who);
                 }
@@ -186,77 +203,76 @@ final class Detector {
     /**
      * A send completed under the channel's lock (see go4j's {@code Race.chanSend}): through its
      * slot, Go's {@code racenotify}, or, unbuffered, both ways with the parked receiver, Go's
-     * {@code racesync}.
+     * {@code racesync}. A parked party's part is done here on its behalf: it is parked, and it
+     * goes on only after taking the channel's lock.
      */
-    static void chanSend(Object chan, int capacity, Object parked) {
+    static void chanSend(Object chan, int capacity, Thread parked) {
         ThreadState t = current();
+        ThreadState p = parked == null ? null : stateOf(parked);
         SyncVar c = SYNCS.get(chan, SyncVar::new);
-        SyncVar w = parked == null ? null : SYNCS.get(parked, SyncVar::new);
         synchronized (c) {
             long k = c.sent++;
             if (capacity == 0) {
-                exchange(t, w);
+                meet(c, t, p);
             } else {
                 Clock slot = c.slot(k, capacity);
                 exchange(t, slot);
-                if (w != null) {
+                if (p != null) {
                     c.received++;
-                    exchange(w, slot);
+                    exchange(p, slot);
                 }
             }
         }
-        t.tick();
     }
 
     /** A receive completed under the channel's lock; see {@link #chanSend}. */
-    static void chanReceive(Object chan, int capacity, Object parked) {
+    static void chanReceive(Object chan, int capacity, Thread parked) {
         ThreadState t = current();
+        ThreadState p = parked == null ? null : stateOf(parked);
         SyncVar c = SYNCS.get(chan, SyncVar::new);
-        SyncVar w = parked == null ? null : SYNCS.get(parked, SyncVar::new);
         synchronized (c) {
             long k = c.received++;
             if (capacity == 0) {
-                exchange(t, w);
+                meet(c, t, p);
             } else {
                 Clock slot = c.slot(k, capacity);
                 exchange(t, slot);
-                if (w != null) {
+                if (p != null) {
                     c.sent++;
-                    exchange(w, slot);
+                    exchange(p, slot);
                 }
             }
         }
-        t.tick();
     }
 
     /** A parked sender's value took the slot a receive just freed; see {@link #chanSend}. */
-    static void chanRefill(Object chan, int capacity, Object parked) {
+    static void chanRefill(Object chan, int capacity, Thread parked) {
+        ThreadState p = stateOf(parked);
         SyncVar c = SYNCS.get(chan, SyncVar::new);
-        SyncVar w = SYNCS.get(parked, SyncVar::new);
         synchronized (c) {
-            exchange(w, c.slot(c.sent++, capacity));
+            exchange(p, c.slot(c.sent++, capacity));
         }
     }
 
-    /** The thread and a clock each take the other's: an acquire and a release at once. */
-    private static void exchange(ThreadState t, Clock slot) {
-        t.vc.join(slot);
-        t.publishTo(slot);
+    /**
+     * An unbuffered send and its receive: each side takes the other's clock, through the
+     * channel's one clock, as Go's {@code racesync} does through {@code chanbuf(c, 0)}.
+     */
+    private static void meet(SyncVar c, ThreadState t, ThreadState p) {
+        Clock meeting = c.slot(0, 1);
+        exchange(t, meeting);
+        exchange(p, meeting);
+        t.vc.join(meeting);
     }
 
-    /** The thread and a parked party (its waiter's clock) each take the other's. */
-    private static void exchange(ThreadState t, SyncVar parked) {
-        synchronized (parked) {
-            exchange(t, parked.clock);
-        }
-    }
-
-    /** A parked party (its waiter's clock) and a slot each take the other's, on its behalf. */
-    private static void exchange(SyncVar parked, Clock slot) {
-        synchronized (parked) {
-            slot.join(parked.clock);
-            parked.clock.join(slot);
-        }
+    /**
+     * A thread and a clock each take the other's, an acquire and a release at once; the thread
+     * then starts a new epoch.
+     */
+    private static void exchange(ThreadState t, Clock other) {
+        t.vc.join(other);
+        t.publishTo(other);
+        t.tick();
     }
 
     /** The field's cell, through the thread's cache of the last fields it touched. */

@@ -194,7 +194,7 @@ public final class Hooks {
      * @param capacity its capacity
      * @param parked the parked receiver that took the value, or null if it went to the buffer
      */
-    public static void chanSend(Object chan, int capacity, Object parked) {
+    public static void chanSend(Object chan, int capacity, Thread parked) {
         Detector.chanSend(chan, capacity, parked);
     }
 
@@ -205,7 +205,7 @@ public final class Hooks {
      * @param capacity its capacity
      * @param parked the parked sender whose value it took, or null if it came from the buffer
      */
-    public static void chanReceive(Object chan, int capacity, Object parked) {
+    public static void chanReceive(Object chan, int capacity, Thread parked) {
         Detector.chanReceive(chan, capacity, parked);
     }
 
@@ -216,7 +216,7 @@ public final class Hooks {
      * @param capacity its capacity
      * @param parked the sender
      */
-    public static void chanRefill(Object chan, int capacity, Object parked) {
+    public static void chanRefill(Object chan, int capacity, Thread parked) {
         Detector.chanRefill(chan, capacity, parked);
     }
 

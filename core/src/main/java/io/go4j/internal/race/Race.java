@@ -56,10 +56,10 @@ public final class Race {
      *
      * @param chan the channel
      * @param capacity its capacity
-     * @param parked the owner of the receiver's waiter, or null; it released into itself before
-     *     it was queued and acquires itself once woken
+     * @param parked the thread of the receiver's waiter, or null; the detector does its part on
+     *     its behalf, and it goes on only after taking the channel's lock once woken
      */
-    public static void chanSend(Object chan, int capacity, Object parked) {
+    public static void chanSend(Object chan, int capacity, Thread parked) {
     }
 
     /**
@@ -68,9 +68,9 @@ public final class Race {
      *
      * @param chan the channel
      * @param capacity its capacity
-     * @param parked the owner of the sender's waiter, or null
+     * @param parked the thread of the sender's waiter, or null
      */
-    public static void chanReceive(Object chan, int capacity, Object parked) {
+    public static void chanReceive(Object chan, int capacity, Thread parked) {
     }
 
     /**
@@ -79,9 +79,9 @@ public final class Race {
      *
      * @param chan the channel
      * @param capacity its capacity
-     * @param parked the owner of the sender's waiter
+     * @param parked the thread of the sender's waiter
      */
-    public static void chanRefill(Object chan, int capacity, Object parked) {
+    public static void chanRefill(Object chan, int capacity, Thread parked) {
     }
 
     /**
