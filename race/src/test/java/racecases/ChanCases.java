@@ -23,10 +23,15 @@ public final class ChanCases {
         x.v = 2;
     }
 
-    /** TestNoRaceChanSyncRev. */
+    /** TestNoRaceChanSyncRev: unbuffered, the receive completes before the send does. */
     public static void noRaceChanSyncRev() {
+        writesAroundOneValue(0);
+    }
+
+    /** A write after a send, and one before its receive, on a channel of the capacity given. */
+    private static void writesAroundOneValue(int capacity) {
         V x = new V();
-        Chan<Integer> c = Chan.make();
+        Chan<Integer> c = Chan.make(capacity);
         Chan<Integer> done = Chan.make();
         Go.go(() -> {
             c.send(0);
@@ -349,23 +354,18 @@ public final class ChanCases {
 
     /** TestRaceChanAsyncRev: a write after a buffered send and one before its receive race. */
     public static void raceChanAsyncRev() {
-        V x = new V();
-        Chan<Integer> c = Chan.make(10);
-        Chan<Integer> done = Chan.make();
-        Go.go(() -> {
-            c.send(0);
-            x.v = 1;
-            done.send(0);
-        });
-        x.v = 2;
-        c.receive();
-        done.receive();
+        writesAroundOneValue(10);
     }
 
     /** TestRaceChanSem: a channel of capacity 2 as a mutex lets both goroutines in. */
     public static void raceChanSem() {
+        channelAsMutex(2);
+    }
+
+    /** Two goroutines write under a mutex made of a channel of the capacity given. */
+    private static void channelAsMutex(int capacity) {
         V x = new V();
-        Chan<Boolean> mtx = Chan.make(2);
+        Chan<Boolean> mtx = Chan.make(capacity);
         Chan<Integer> done = Chan.make();
         Go.go(() -> {
             mtx.send(true);
@@ -406,19 +406,7 @@ public final class ChanCases {
 
     /** TestNoRaceChanMutex: a channel of capacity 1 as a mutex. */
     public static void noRaceChanMutex() {
-        V x = new V();
-        Chan<Boolean> mtx = Chan.make(1);
-        Chan<Integer> done = Chan.make();
-        Go.go(() -> {
-            mtx.send(true);
-            x.v = 42;
-            mtx.receive();
-            done.send(0);
-        });
-        mtx.send(true);
-        x.v = 43;
-        mtx.receive();
-        done.receive();
+        channelAsMutex(1);
     }
 
     /** TestNoRaceSelectMutex: the same mutex, taken and given back in selects. */

@@ -207,38 +207,32 @@ final class Detector {
      * goes on only after taking the channel's lock.
      */
     static void chanSend(Object chan, int capacity, Thread parked) {
-        ThreadState t = current();
-        ThreadState p = parked == null ? null : stateOf(parked);
-        SyncVar c = SYNCS.get(chan, SyncVar::new);
-        synchronized (c) {
-            long k = c.sent++;
-            if (capacity == 0) {
-                meet(c, t, p);
-            } else {
-                Clock slot = c.slot(k, capacity);
-                exchange(t, slot);
-                if (p != null) {
-                    c.received++;
-                    exchange(p, slot);
-                }
-            }
-        }
+        completed(chan, capacity, parked, true);
     }
 
     /** A receive completed under the channel's lock; see {@link #chanSend}. */
     static void chanReceive(Object chan, int capacity, Thread parked) {
+        completed(chan, capacity, parked, false);
+    }
+
+    private static void completed(Object chan, int capacity, Thread parked, boolean send) {
         ThreadState t = current();
         ThreadState p = parked == null ? null : stateOf(parked);
         SyncVar c = SYNCS.get(chan, SyncVar::new);
         synchronized (c) {
-            long k = c.received++;
+            long k = send ? c.sent++ : c.received++;
             if (capacity == 0) {
                 meet(c, t, p);
             } else {
                 Clock slot = c.slot(k, capacity);
                 exchange(t, slot);
                 if (p != null) {
-                    c.sent++;
+                    // the parked party's operation is the same value's other end
+                    if (send) {
+                        c.received++;
+                    } else {
+                        c.sent++;
+                    }
                     exchange(p, slot);
                 }
             }
