@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The detector's settings: Go's {@code GORACE} environment variable ({@code exitcode},
- * {@code halt_on_error}, {@code log_path}, {@code history_size}) and the agent's own arguments ({@code include} and
- * {@code exclude}: comma-separated package prefixes of the classes to instrument), as in
+ * {@code halt_on_error}, {@code log_path}, {@code history_size}) and the agent's own arguments
+ * ({@code include} and {@code exclude}: comma-separated package prefixes of the classes to
+ * instrument), as in
  * {@code -javaagent:go4j-race.jar=include=com.example,exclude=com.example.gen}.
  */
 final class Options {

@@ -87,8 +87,9 @@ final class Reporter {
         appendStack(b, stack);
         b.append('\n');
         ThreadState.Who prevWho = Detector.who(earlier.epoch());
-        b.append(earlier.write() ? "Previous write" : "Previous read").append(" at ").append(address)
-                .append(" by ").append(prevWho == null ? "unknown goroutine" : prevWho.name())
+        b.append(earlier.write() ? "Previous write" : "Previous read").append(" at ")
+                .append(address).append(" by ")
+                .append(prevWho == null ? "unknown goroutine" : prevWho.name())
                 .append(":\n");
         appendEarlierStack(b, earlier);
         appendCreation(b, who, true);

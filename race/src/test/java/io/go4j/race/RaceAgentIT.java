@@ -197,8 +197,8 @@ class RaceAgentIT {
         Result r = run(Map.of(), "racecases.ManyGoroutines", "9000", "alive");
         assertEquals(66, r.exit(), r.err());
         assertEquals("", r.out());
-        assertTrue(r.err().endsWith(
-                "race: limit on 8128 simultaneously alive goroutines is exceeded, dying\n"), r.err());
+        assertTrue(r.err().endsWith("race: limit on 8128 simultaneously alive goroutines"
+                + " is exceeded, dying\n"), r.err());
     }
 
     @Test
