@@ -215,22 +215,6 @@ public final class ChanCases {
         data[0] = sum;
     }
 
-    /** TestRaceSelectReadWriteAsync: the send value is read before the select; the write races. */
-    public static void raceSelectReadWriteAsync() {
-        Chan<Boolean> done = Chan.make();
-        V x = new V();
-        Chan<Integer> c1 = Chan.make(10);
-        Chan<Integer> c2 = Chan.make(10);
-        Chan<Integer> c3 = Chan.make();
-        c2.send(1);
-        Go.go(() -> {
-            Select.select(Select.send(c1, x.v), Select.send(c3, 1));
-            done.send(true);
-        });
-        Select.select(Select.recv(c2, (Integer v) -> x.v = v), Select.send(c3, 1));
-        done.receive();
-    }
-
     /** TestNoRaceSelect1. */
     public static void noRaceSelect1() {
         V x = new V();
@@ -496,5 +480,193 @@ public final class ChanCases {
         c.send(true);
         x.v++;
         y.v++;
+    }
+
+    /** TestRaceChanRecvLen: len is no synchronization, on the receive side either. */
+    public static void raceChanRecvLen() {
+        V x = new V();
+        Chan<Integer> c = Chan.make(10);
+        Chan<Integer> done = Chan.make(1);
+        c.send(1);
+        Go.go(() -> {
+            x.v = 1;
+            c.receive();
+            done.send(0);
+        });
+        while (c.len() != 0) {
+            Go.gosched();
+        }
+        x.v = 2;
+        done.receive();
+    }
+
+    /** TestRaceChanAsyncCloseSend: sends that fail on the closed buffered channel order nothing. */
+    public static void raceChanAsyncCloseSend() {
+        V x = new V();
+        Chan<Integer> c = Chan.make(10);
+        Go.go(() -> {
+            x.v = 1;
+            c.close();
+        });
+        try {
+            while (true) {
+                c.send(0);
+            }
+        } catch (ChanClosedException e) {
+            x.v = 2;
+        }
+    }
+
+
+
+
+    /** TestNoRaceProducerConsumerUnbuffered: a task and its done channel handed over a queue. */
+    public static void noRaceProducerConsumerUnbuffered() {
+        V x = new V();
+        Chan<Chan<Boolean>> queue = Chan.make();
+        Go.go(() -> {
+            Chan<Boolean> done = queue.receive();
+            x.v = 1;
+            done.send(true);
+        });
+        Chan<Boolean> done = Chan.make(1);
+        queue.send(done);
+        done.receive();
+        x.l = x.v;
+    }
+
+    /** TestNoRaceChanSyncCloseRecv3: range over an unbuffered channel until closed. */
+    public static void noRaceChanSyncCloseRange() {
+        V x = new V();
+        Chan<Integer> c = Chan.make();
+        Go.go(() -> {
+            x.v = 1;
+            c.close();
+        });
+        for (Integer ignored : c) {
+            x.l++;
+        }
+        x.v = 2;
+    }
+
+    /** TestNoRaceCloseHappensBeforeRead: a select that sees a channel closed sees its past. */
+    public static void noRaceCloseHappensBeforeRead() {
+        for (int i = 0; i < 100; i++) {
+            V loc = new V();
+            Chan<Integer> write = Chan.make();
+            Chan<Integer> read = Chan.make();
+            Go.go(() -> {
+                Select.select(Select.recv(write, (Integer v) -> loc.l = loc.v),
+                        Select.defaultCase());
+                read.close();
+            });
+            Go.go(() -> {
+                loc.v = 1;
+                write.close();
+            });
+            read.receive();
+        }
+    }
+
+    /**
+     * The shape of Go's ReadWrite programs: a goroutine sends the value of x on {@code out}, the
+     * caller writes x with what it receives from {@code in}.
+     */
+    private static void sendReadReceiveWrite(Chan<Integer> out, Chan<Integer> in) {
+        V x = new V();
+        Chan<Boolean> done = Chan.make();
+        Go.go(() -> {
+            out.send(x.v);
+            done.send(true);
+        });
+        x.v = in.receive();
+        done.receive();
+    }
+
+    /** As {@link #sendReadReceiveWrite}, each side in a select with a case on {@code other}. */
+    private static void selectReadWrite(Chan<Integer> out, Chan<Integer> in, Chan<Integer> other) {
+        V x = new V();
+        Chan<Boolean> done = Chan.make();
+        Go.go(() -> {
+            Select.select(Select.send(out, x.v), Select.send(other, 1));
+            done.send(true);
+        });
+        Select.select(Select.recv(in, (Integer v) -> x.v = v), Select.send(other, 1));
+        done.receive();
+    }
+
+    /** An unbuffered channel with a receiver already waiting on it. */
+    private static Chan<Integer> readyToReceive() {
+        Chan<Integer> c = Chan.make();
+        Go.go(c::receive);
+        return c;
+    }
+
+    /** An unbuffered channel with a sender already waiting on it. */
+    private static Chan<Integer> readyToSend() {
+        Chan<Integer> c = Chan.make();
+        Go.go(() -> c.send(1));
+        return c;
+    }
+
+    /** A channel of capacity 10 holding one value. */
+    private static Chan<Integer> holding(int value) {
+        Chan<Integer> c = Chan.make(10);
+        c.send(value);
+        return c;
+    }
+
+    /** TestRaceChanReadWriteAsync: the value sent is read before the send; the receive writes. */
+    public static void raceChanReadWriteAsync() {
+        sendReadReceiveWrite(Chan.make(10), holding(10));
+    }
+
+    /**
+     * TestRaceChanReadWriteSync: as above, unbuffered, the counterparts ready beforehand. Spelled
+     * out: a pair of source lines is reported once, so two racy programs cannot share theirs.
+     */
+    public static void raceChanReadWriteSync() {
+        V x = new V();
+        Chan<Boolean> done = Chan.make();
+        Chan<Integer> out = readyToReceive();
+        Chan<Integer> in = readyToSend();
+        Go.go(() -> {
+            out.send(x.v);
+            done.send(true);
+        });
+        x.v = in.receive();
+        done.receive();
+    }
+
+    /** TestNoRaceChanReadWriteAsync: the value read before its send, written after its receive. */
+    public static void noRaceChanReadWriteAsync() {
+        Chan<Integer> c = Chan.make(10);
+        sendReadReceiveWrite(c, c);
+    }
+
+    /** TestRaceSelectReadWriteAsync: the send value is read before the select; the write races. */
+    public static void raceSelectReadWriteAsync() {
+        selectReadWrite(Chan.make(10), holding(1), Chan.make());
+    }
+
+    /** TestRaceSelectReadWriteSync: as above, unbuffered, the counterparts ready beforehand. */
+    public static void raceSelectReadWriteSync() {
+        V x = new V();
+        Chan<Boolean> done = Chan.make();
+        Chan<Integer> out = readyToReceive();
+        Chan<Integer> in = readyToSend();
+        Chan<Integer> other = Chan.make();
+        Go.go(() -> {
+            Select.select(Select.send(out, x.v), Select.send(other, 1));
+            done.send(true);
+        });
+        Select.select(Select.recv(in, (Integer v) -> x.v = v), Select.send(other, 1));
+        done.receive();
+    }
+
+    /** TestNoRaceSelectReadWriteAsync: unbuffered, the value goes from one select to the other. */
+    public static void noRaceSelectReadWriteAsync() {
+        Chan<Integer> c = Chan.make();
+        selectReadWrite(c, c, Chan.make());
     }
 }
