@@ -23,10 +23,15 @@ public final class ChanCases {
         x.v = 2;
     }
 
-    /** TestNoRaceChanSyncRev. */
+    /** TestNoRaceChanSyncRev: unbuffered, the receive completes before the send does. */
     public static void noRaceChanSyncRev() {
+        writesAroundOneValue(0);
+    }
+
+    /** A write after a send, and one before its receive, on a channel of the capacity given. */
+    private static void writesAroundOneValue(int capacity) {
         V x = new V();
-        Chan<Integer> c = Chan.make();
+        Chan<Integer> c = Chan.make(capacity);
         Chan<Integer> done = Chan.make();
         Go.go(() -> {
             c.send(0);
@@ -210,22 +215,6 @@ public final class ChanCases {
         data[0] = sum;
     }
 
-    /** TestRaceSelectReadWriteAsync: the send value is read before the select; the write races. */
-    public static void raceSelectReadWriteAsync() {
-        Chan<Boolean> done = Chan.make();
-        V x = new V();
-        Chan<Integer> c1 = Chan.make(10);
-        Chan<Integer> c2 = Chan.make(10);
-        Chan<Integer> c3 = Chan.make();
-        c2.send(1);
-        Go.go(() -> {
-            Select.select(Select.send(c1, x.v), Select.send(c3, 1));
-            done.send(true);
-        });
-        Select.select(Select.recv(c2, (Integer v) -> x.v = v), Select.send(c3, 1));
-        done.receive();
-    }
-
     /** TestNoRaceSelect1. */
     public static void noRaceSelect1() {
         V x = new V();
@@ -343,5 +332,341 @@ public final class ChanCases {
             ping.send(i);
             pong.receive();
         }
+    }
+
+    // ---- programs that need a clock per buffer slot (Go's chanbuf rule) ----
+
+    /** TestRaceChanAsyncRev: a write after a buffered send and one before its receive race. */
+    public static void raceChanAsyncRev() {
+        writesAroundOneValue(10);
+    }
+
+    /** TestRaceChanSem: a channel of capacity 2 as a mutex lets both goroutines in. */
+    public static void raceChanSem() {
+        channelAsMutex(2);
+    }
+
+    /** Two goroutines write under a mutex made of a channel of the capacity given. */
+    private static void channelAsMutex(int capacity) {
+        V x = new V();
+        Chan<Boolean> mtx = Chan.make(capacity);
+        Chan<Integer> done = Chan.make();
+        Go.go(() -> {
+            mtx.send(true);
+            x.v = 42;
+            mtx.receive();
+            done.send(0);
+        });
+        mtx.send(true);
+        x.v = 43;
+        mtx.receive();
+        done.receive();
+    }
+
+    /** TestRaceChanWrongSend: the receive is ordered after one of the two sends only. */
+    public static void raceChanWrongSend() {
+        V v1 = new V();
+        V v2 = new V();
+        Chan<Integer> c = Chan.make(2);
+        Chan<Integer> done = Chan.make(2);
+        Go.go(() -> {
+            v1.v = 1;
+            c.send(1);
+            done.send(0);
+        });
+        Go.go(() -> {
+            v2.v = 2;
+            c.send(2);
+            done.send(0);
+        });
+        if (c.receive() == 1) {
+            v2.v = 3;
+        } else {
+            v1.v = 3;
+        }
+        done.receive();
+        done.receive();
+    }
+
+    /** TestNoRaceChanMutex: a channel of capacity 1 as a mutex. */
+    public static void noRaceChanMutex() {
+        channelAsMutex(1);
+    }
+
+    /** TestNoRaceSelectMutex: the same mutex, taken and given back in selects. */
+    public static void noRaceSelectMutex() {
+        V x = new V();
+        Chan<Boolean> mtx = Chan.make(1);
+        Chan<Boolean> aux = Chan.make();
+        Chan<Integer> done = Chan.make();
+        Go.go(() -> {
+            Select.select(Select.send(mtx, true), Select.recv(aux));
+            x.v = 42;
+            Select.select(Select.recv(mtx), Select.recv(aux));
+            done.send(0);
+        });
+        Select.select(Select.send(mtx, true), Select.recv(aux));
+        x.v = 43;
+        Select.select(Select.recv(mtx), Select.recv(aux));
+        done.receive();
+    }
+
+    /** TestNoRaceChanWaitGroup: a channel of capacity N/2 counts the running goroutines. */
+    public static void noRaceChanWaitGroup() {
+        int n = 10;
+        Chan<Boolean> wg = Chan.make(n / 2);
+        int[] data = new int[n];
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            wg.send(true);
+            Go.go(() -> {
+                data[k] = 42;
+                wg.receive();
+            });
+        }
+        for (int i = 0; i < wg.cap(); i++) {
+            wg.send(true);
+        }
+        int sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += data[i];
+        }
+        data[0] = sum;
+    }
+
+    /** TestNoRaceBlockedSendSync: a sender waiting on a full buffer is received from later. */
+    public static void noRaceBlockedSendSync() {
+        Chan<V> c = Chan.make(1);
+        c.send(new V());
+        Go.go(() -> {
+            V i = new V();
+            i.v = 42;
+            c.send(i);
+        });
+        c.receive();
+        V p = c.receive();
+        p.v++;
+    }
+
+    /** TestNoRaceBlockedSelectSendSync: as above, the second receive in a select. */
+    public static void noRaceBlockedSelectSendSync() {
+        Chan<V> c = Chan.make(1);
+        c.send(new V());
+        Go.go(() -> {
+            V i = new V();
+            i.v = 42;
+            c.send(i);
+        });
+        c.receive();
+        Select.select(Select.recv(c, (V p) -> p.v++), Select.recv(Chan.<Integer>make()));
+    }
+
+    /** TestNoRaceElemetSize0: the (k+C)-th sends wait for the goroutines' k-th receives. */
+    public static void noRaceChanSlotsSemaphore() {
+        V x = new V();
+        V y = new V();
+        Chan<Boolean> c = Chan.make(2);
+        c.send(true);
+        c.send(true);
+        Go.go(() -> {
+            x.v++;
+            c.receive();
+        });
+        Go.go(() -> {
+            y.v++;
+            c.receive();
+        });
+        c.send(true);
+        c.send(true);
+        x.v++;
+        y.v++;
+    }
+
+    /** TestRaceChanRecvLen: len is no synchronization, on the receive side either. */
+    public static void raceChanRecvLen() {
+        V x = new V();
+        Chan<Integer> c = Chan.make(10);
+        Chan<Integer> done = Chan.make(1);
+        c.send(1);
+        Go.go(() -> {
+            x.v = 1;
+            c.receive();
+            done.send(0);
+        });
+        while (c.len() != 0) {
+            Go.gosched();
+        }
+        x.v = 2;
+        done.receive();
+    }
+
+    /** TestRaceChanAsyncCloseSend: sends that fail on the closed buffered channel order nothing. */
+    public static void raceChanAsyncCloseSend() {
+        V x = new V();
+        Chan<Integer> c = Chan.make(10);
+        Go.go(() -> {
+            x.v = 1;
+            c.close();
+        });
+        try {
+            while (true) {
+                c.send(0);
+            }
+        } catch (ChanClosedException e) {
+            x.v = 2;
+        }
+    }
+
+
+
+
+    /** TestNoRaceProducerConsumerUnbuffered: a task and its done channel handed over a queue. */
+    public static void noRaceProducerConsumerUnbuffered() {
+        V x = new V();
+        Chan<Chan<Boolean>> queue = Chan.make();
+        Go.go(() -> {
+            Chan<Boolean> done = queue.receive();
+            x.v = 1;
+            done.send(true);
+        });
+        Chan<Boolean> done = Chan.make(1);
+        queue.send(done);
+        done.receive();
+        x.l = x.v;
+    }
+
+    /** TestNoRaceChanSyncCloseRecv3: range over an unbuffered channel until closed. */
+    public static void noRaceChanSyncCloseRange() {
+        V x = new V();
+        Chan<Integer> c = Chan.make();
+        Go.go(() -> {
+            x.v = 1;
+            c.close();
+        });
+        for (Integer ignored : c) {
+            x.l++;
+        }
+        x.v = 2;
+    }
+
+    /** TestNoRaceCloseHappensBeforeRead: a select that sees a channel closed sees its past. */
+    public static void noRaceCloseHappensBeforeRead() {
+        for (int i = 0; i < 100; i++) {
+            V loc = new V();
+            Chan<Integer> write = Chan.make();
+            Chan<Integer> read = Chan.make();
+            Go.go(() -> {
+                Select.select(Select.recv(write, (Integer v) -> loc.l = loc.v),
+                        Select.defaultCase());
+                read.close();
+            });
+            Go.go(() -> {
+                loc.v = 1;
+                write.close();
+            });
+            read.receive();
+        }
+    }
+
+    /**
+     * The shape of Go's ReadWrite programs: a goroutine sends the value of x on {@code out}, the
+     * caller writes x with what it receives from {@code in}.
+     */
+    private static void sendReadReceiveWrite(Chan<Integer> out, Chan<Integer> in) {
+        V x = new V();
+        Chan<Boolean> done = Chan.make();
+        Go.go(() -> {
+            out.send(x.v);
+            done.send(true);
+        });
+        x.v = in.receive();
+        done.receive();
+    }
+
+    /** As {@link #sendReadReceiveWrite}, each side in a select with a case on {@code other}. */
+    private static void selectReadWrite(Chan<Integer> out, Chan<Integer> in, Chan<Integer> other) {
+        V x = new V();
+        Chan<Boolean> done = Chan.make();
+        Go.go(() -> {
+            Select.select(Select.send(out, x.v), Select.send(other, 1));
+            done.send(true);
+        });
+        Select.select(Select.recv(in, (Integer v) -> x.v = v), Select.send(other, 1));
+        done.receive();
+    }
+
+    /** An unbuffered channel with a receiver already waiting on it. */
+    private static Chan<Integer> readyToReceive() {
+        Chan<Integer> c = Chan.make();
+        Go.go(c::receive);
+        return c;
+    }
+
+    /** An unbuffered channel with a sender already waiting on it. */
+    private static Chan<Integer> readyToSend() {
+        Chan<Integer> c = Chan.make();
+        Go.go(() -> c.send(1));
+        return c;
+    }
+
+    /** A channel of capacity 10 holding one value. */
+    private static Chan<Integer> holding(int value) {
+        Chan<Integer> c = Chan.make(10);
+        c.send(value);
+        return c;
+    }
+
+    /** TestRaceChanReadWriteAsync: the value sent is read before the send; the receive writes. */
+    public static void raceChanReadWriteAsync() {
+        sendReadReceiveWrite(Chan.make(10), holding(10));
+    }
+
+    /**
+     * TestRaceChanReadWriteSync: as above, unbuffered, the counterparts ready beforehand. Spelled
+     * out: a pair of source lines is reported once, so two racy programs cannot share theirs.
+     */
+    public static void raceChanReadWriteSync() {
+        V x = new V();
+        Chan<Boolean> done = Chan.make();
+        Chan<Integer> out = readyToReceive();
+        Chan<Integer> in = readyToSend();
+        Go.go(() -> {
+            out.send(x.v);
+            done.send(true);
+        });
+        x.v = in.receive();
+        done.receive();
+    }
+
+    /** TestNoRaceChanReadWriteAsync: the value read before its send, written after its receive. */
+    public static void noRaceChanReadWriteAsync() {
+        Chan<Integer> c = Chan.make(10);
+        sendReadReceiveWrite(c, c);
+    }
+
+    /** TestRaceSelectReadWriteAsync: the send value is read before the select; the write races. */
+    public static void raceSelectReadWriteAsync() {
+        selectReadWrite(Chan.make(10), holding(1), Chan.make());
+    }
+
+    /** TestRaceSelectReadWriteSync: as above, unbuffered, the counterparts ready beforehand. */
+    public static void raceSelectReadWriteSync() {
+        V x = new V();
+        Chan<Boolean> done = Chan.make();
+        Chan<Integer> out = readyToReceive();
+        Chan<Integer> in = readyToSend();
+        Chan<Integer> other = Chan.make();
+        Go.go(() -> {
+            Select.select(Select.send(out, x.v), Select.send(other, 1));
+            done.send(true);
+        });
+        Select.select(Select.recv(in, (Integer v) -> x.v = v), Select.send(other, 1));
+        done.receive();
+    }
+
+    /** TestNoRaceSelectReadWriteAsync: unbuffered, the value goes from one select to the other. */
+    public static void noRaceSelectReadWriteAsync() {
+        Chan<Integer> c = Chan.make();
+        selectReadWrite(c, c, Chan.make());
     }
 }

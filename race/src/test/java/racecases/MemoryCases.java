@@ -425,13 +425,18 @@ public final class MemoryCases {
         }
     }
 
-    /** A write before Future.get races with the task. */
+    /** A write before Future.get races with the task (which writes after it; see raceSchedule). */
     public static void raceExecutorTask() throws Exception {
         V x = new V();
+        String written = "racecases.MemoryCases.raceExecutorTask";
         ExecutorService pool = Executors.newFixedThreadPool(1);
         try {
-            Future<?> done = pool.submit(() -> x.v = 1);
+            Future<?> done = pool.submit(() -> {
+                ExecutorCases.awaitProperty(written);
+                x.v = 1;
+            });
             x.v = 2;
+            System.setProperty(written, "yes");
             done.get();
         } finally {
             pool.shutdown();

@@ -137,9 +137,6 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     @Override
     public void send(T value) {
-        if (Race.ENABLED) {
-            Race.release(this);
-        }
         lock.lock();
         if (closed) {
             lock.unlock();
@@ -147,9 +144,6 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         }
         if (offerLocked(value)) {
             unlockAndWake();
-            if (Race.ENABLED) {
-                Race.acquire(this);
-            }
             return;
         }
         Sudog self = new Sudog(value);
@@ -163,15 +157,12 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             throw new ChanClosedException(SEND_ON_CLOSED);
         }
         if (Race.ENABLED) {
-            Race.acquire(this);
+            acquireHandOff(self);
         }
     }
 
     @Override
     public boolean trySend(T value) {
-        if (Race.ENABLED) {
-            Race.release(this);
-        }
         lock.lock();
         if (closed) {
             lock.unlock();
@@ -179,9 +170,6 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         }
         boolean sent = offerLocked(value);
         unlockAndWake();
-        if (Race.ENABLED && sent) {
-            Race.acquire(this);
-        }
         return sent;
     }
 
@@ -205,17 +193,11 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (timer != null) {
             timer.maybeRun();
         }
-        if (Race.ENABLED) {
-            Race.release(this);
-        }
         lock.lock();
         Object v = pollLocked();
         unlockAndWake();
         if (v == NOT_READY) {
             return null;
-        }
-        if (Race.ENABLED) {
-            Race.acquire(this);
         }
         return v == CLOSED ? Received.closed() : new Received<>((T) v, true);
     }
@@ -225,16 +207,10 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (timer != null) {
             timer.maybeRun();
         }
-        if (Race.ENABLED) {
-            Race.release(this);
-        }
         lock.lock();
         Object v = pollLocked();
         if (v != NOT_READY) {
             unlockAndWake();
-            if (Race.ENABLED) {
-                Race.acquire(this);
-            }
             return v;
         }
         Sudog self = new Sudog(null);
@@ -248,7 +224,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             throw new GoInterruptedException();
         }
         if (Race.ENABLED) {
-            Race.acquire(this);
+            acquireHandOff(self);
         }
         return self.closed ? CLOSED : self.item;
     }
@@ -402,11 +378,17 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             r.item = value;
             if (r.ready(r.caseIndex)) {
                 wakeup = r.threadToWake();
+                if (Race.ENABLED) {
+                    Race.chanSend(this, capacity, r.thread);
+                }
                 return true;
             }
         }
         if (buffer != null && !buffer.isFull()) {
             buffer.add(value);
+            if (Race.ENABLED) {
+                Race.chanSend(this, capacity, null);
+            }
             return true;
         }
         return false;
@@ -421,17 +403,46 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     Object pollLocked() {
         if (buffer != null && !buffer.isEmpty()) {
             Object v = buffer.poll();
+            if (Race.ENABLED) {
+                Race.chanReceive(this, capacity, null);
+            }
             Sudog s = readySender();
             if (s != null) {
                 buffer.add(s.item);
+                if (Race.ENABLED) {
+                    Race.chanRefill(this, capacity, s.thread);
+                }
             }
             return v;
         }
         Sudog s = readySender();
         if (s != null) {
+            if (Race.ENABLED) {
+                Race.chanReceive(this, capacity, s.thread);
+            }
             return s.item;
         }
-        return closed ? CLOSED : NOT_READY;
+        if (closed) {
+            if (Race.ENABLED) {
+                Race.acquire(this);
+            }
+            return CLOSED;
+        }
+        return NOT_READY;
+    }
+
+    /**
+     * For the race detector: a sudog of this channel was readied, its operation done by the
+     * readier, who told the detector under this lock, on the waiter's thread's behalf. The woken
+     * thread goes on once the lock is free, so never before that; closed, it takes what the
+     * closer published.
+     */
+    void acquireHandOff(Sudog w) {
+        lock.lock();
+        if (w.closed) {
+            Race.acquire(this);
+        }
+        lock.unlock();
     }
 
     private Sudog readySender() {

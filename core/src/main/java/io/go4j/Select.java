@@ -256,11 +256,6 @@ public final class Select {
 
     /** Go's selectgo; records the choice in {@code chosen} unless it is null. */
     private static int choose(Case[] cases, Chosen chosen) {
-        if (Race.ENABLED) {
-            for (Case c : cases) {
-                Race.release(c.chan);
-            }
-        }
         int defaultIndex = -1;
         int active = 0;
         long quietTimers = 0;
@@ -536,6 +531,9 @@ public final class Select {
             throw new GoInterruptedException();
         }
         Sudog w = waiters[won];
+        if (Race.ENABLED && !(w.closed && cases[won].kind == SEND)) {
+            cases[won].chan.acquireHandOff(w);
+        }
         if (cases[won].kind == SEND) {
             if (w.closed) {
                 throw new ChanClosedException(Chan.SEND_ON_CLOSED);
@@ -589,9 +587,6 @@ public final class Select {
      */
     private static int fire(Case[] cases, int index, Object received, Chosen chosen) {
         Case c = cases[index];
-        if (Race.ENABLED) {
-            Race.acquire(c.chan);
-        }
         boolean ok = received != Chan.CLOSED;
         if (chosen != null) {
             chosen.set(index, ok ? received : null, ok);

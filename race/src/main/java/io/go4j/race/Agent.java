@@ -23,6 +23,7 @@ public final class Agent {
      */
     public static void premain(String args, Instrumentation inst) {
         Options options = Options.parse(System.getenv("GORACE"), args);
+        ThreadState.historySize(options.historySize);
         System.setProperty("go4j.race", "true");
         Reporter.start(options);
         inst.addTransformer(new Transformer(options, inst));

@@ -14,14 +14,18 @@ final class Cell {
     final int key;
     volatile long write;
     int writeSite;
+    /** The writer's history position at the write, to rebuild its stack. */
+    int writePosition;
     /**
      * The last read's epoch while reads are totally ordered; ignored while {@link #reads} is set.
      */
     volatile long read;
     int readSite;
-    /** Read-shared mode: per thread, the time of its last read, and that read's site. */
+    int readPosition;
+    /** Read-shared mode: per thread, the time of its last read, that read's site and position. */
     Clock reads;
     Clock readSites;
+    Clock readPositions;
     /** The clock of a volatile field. */
     Clock sync;
 

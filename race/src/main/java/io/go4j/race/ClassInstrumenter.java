@@ -1,10 +1,13 @@
 package io.go4j.race;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -22,8 +25,26 @@ final class ClassInstrumenter extends ClassVisitor {
     /** The types of the tasks that {@code java.util.concurrent} runs in other threads. */
     private static final Set<String> TASKS = Set.of("Ljava/lang/Runnable;",
             "Ljava/util/concurrent/Callable;", "Ljava/util/function/Supplier;");
+    private static final String SCHEDULER = "Ljava/util/concurrent/ScheduledExecutorService;";
+    private static final String EXECUTOR = "Ljava/util/concurrent/ExecutorService;";
+    /**
+     * The calls whose tasks are not the last argument, by name and descriptor, and the type of
+     * the receiver that {@link Hooks}'s replacement of the same name takes first.
+     */
+    private static final Map<String, String> TASKS_INSIDE = Map.of(
+            "schedule(Ljava/lang/Runnable;JLjava/util/concurrent/TimeUnit;)", SCHEDULER,
+            "schedule(Ljava/util/concurrent/Callable;JLjava/util/concurrent/TimeUnit;)", SCHEDULER,
+            "scheduleAtFixedRate(Ljava/lang/Runnable;JJLjava/util/concurrent/TimeUnit;)", SCHEDULER,
+            "scheduleWithFixedDelay(Ljava/lang/Runnable;JJLjava/util/concurrent/TimeUnit;)",
+            SCHEDULER,
+            "invokeAll(Ljava/util/Collection;)", EXECUTOR,
+            "invokeAll(Ljava/util/Collection;JLjava/util/concurrent/TimeUnit;)", EXECUTOR,
+            "invokeAny(Ljava/util/Collection;)", EXECUTOR,
+            "invokeAny(Ljava/util/Collection;JLjava/util/concurrent/TimeUnit;)", EXECUTOR);
 
     private final Fields fields;
+    /** Whether a class (internal name) is instrumented: calls into it go on the shadow stack. */
+    private final Predicate<String> instrumented;
     private final Map<String, Integer> ownFields = new HashMap<>();
     private String className;
     private String superName;
@@ -31,9 +52,10 @@ final class ClassInstrumenter extends ClassVisitor {
     /** Whether this class's fields were told to {@link Fields}: before its first method. */
     private boolean learned;
 
-    ClassInstrumenter(ClassVisitor next, Fields fields) {
+    ClassInstrumenter(ClassVisitor next, Fields fields, Predicate<String> instrumented) {
         super(Opcodes.ASM9, next);
         this.fields = fields;
+        this.instrumented = instrumented;
     }
 
     @Override
@@ -72,9 +94,18 @@ final class ClassInstrumenter extends ClassVisitor {
         return new Method(mv, access, name);
     }
 
-    /** The rewriting of one method's code. */
+    /**
+     * The rewriting of one method's code. Besides the accesses, the calls into instrumented
+     * classes go on the thread's shadow stack ({@code Hooks.call} before, {@code Hooks.ret}
+     * after) and the start of each exception handler cuts it back ({@code Hooks.caught}), so
+     * that a report can rebuild the stack of an earlier access from the thread's history.
+     */
     private final class Method extends MethodVisitor {
 
+        private final int methodId = Sites.method();
+        /** The handlers' first labels; the instruction after one gets {@code Hooks.caught}. */
+        private final Set<Label> handlers = new HashSet<>();
+        private boolean atHandler;
         private final String name;
         private final boolean synchronizedMethod;
         private final boolean isStatic;
@@ -95,8 +126,8 @@ final class ClassInstrumenter extends ClassVisitor {
         }
 
         private int site(int field) {
-            return Sites.add(new Sites.Site(className.replace('/', '.'), name, source, line,
-                    field));
+            return Sites.add(new Sites.Site(className.replace('/', '.'), name, source, line, field,
+                    methodId));
         }
 
         private void hook(String method, String desc) {
@@ -121,6 +152,84 @@ final class ClassInstrumenter extends ClassVisitor {
         }
 
         @Override
+        public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+            handlers.add(handler);
+            super.visitTryCatchBlock(start, end, handler, type);
+        }
+
+        @Override
+        public void visitLabel(Label label) {
+            super.visitLabel(label);
+            if (handlers.contains(label)) {
+                atHandler = true;
+            }
+        }
+
+        /** Before each instruction of the original code: after a handler's label, the cut. */
+        private void instruction() {
+            if (atHandler) {
+                atHandler = false;
+                super.visitLdcInsn(methodId);
+                hook("caught", "(I)V");
+            }
+        }
+
+        @Override
+        public void visitIntInsn(int opcode, int operand) {
+            instruction();
+            super.visitIntInsn(opcode, operand);
+        }
+
+        @Override
+        public void visitVarInsn(int opcode, int varIndex) {
+            instruction();
+            super.visitVarInsn(opcode, varIndex);
+        }
+
+        @Override
+        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap,
+                Object... bootstrapArguments) {
+            instruction();
+            super.visitInvokeDynamicInsn(name, descriptor, bootstrap, bootstrapArguments);
+        }
+
+        @Override
+        public void visitJumpInsn(int opcode, Label label) {
+            instruction();
+            super.visitJumpInsn(opcode, label);
+        }
+
+        @Override
+        public void visitLdcInsn(Object value) {
+            instruction();
+            super.visitLdcInsn(value);
+        }
+
+        @Override
+        public void visitIincInsn(int varIndex, int increment) {
+            instruction();
+            super.visitIincInsn(varIndex, increment);
+        }
+
+        @Override
+        public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+            instruction();
+            super.visitTableSwitchInsn(min, max, dflt, labels);
+        }
+
+        @Override
+        public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+            instruction();
+            super.visitLookupSwitchInsn(dflt, keys, labels);
+        }
+
+        @Override
+        public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+            instruction();
+            super.visitMultiANewArrayInsn(descriptor, numDimensions);
+        }
+
+        @Override
         public void visitLineNumber(int line, Label start) {
             this.line = line;
             super.visitLineNumber(line, start);
@@ -128,6 +237,7 @@ final class ClassInstrumenter extends ClassVisitor {
 
         @Override
         public void visitInsn(int opcode) {
+            instruction();
             switch (opcode) {
                 case Opcodes.IALOAD, Opcodes.LALOAD, Opcodes.FALOAD, Opcodes.DALOAD, Opcodes.AALOAD,
                         Opcodes.BALOAD, Opcodes.CALOAD, Opcodes.SALOAD -> {
@@ -178,6 +288,7 @@ final class ClassInstrumenter extends ClassVisitor {
 
         @Override
         public void visitTypeInsn(int opcode, String type) {
+            instruction();
             if (opcode == Opcodes.NEW) {
                 pendingNews++;
             }
@@ -186,6 +297,7 @@ final class ClassInstrumenter extends ClassVisitor {
 
         @Override
         public void visitFieldInsn(int opcode, String owner, String fieldName, String desc) {
+            instruction();
             boolean instance = opcode == Opcodes.GETFIELD || opcode == Opcodes.PUTFIELD;
             Fields.Kind kind = fields.kind(owner, fieldName);
             if (kind == Fields.Kind.FINAL || (instance && !thisReady)) {
@@ -259,6 +371,18 @@ final class ClassInstrumenter extends ClassVisitor {
         @Override
         public void visitMethodInsn(int opcode, String owner, String method, String desc,
                 boolean itf) {
+            instruction();
+            if (!owner.startsWith("[") && instrumented.test(owner)) {
+                super.visitLdcInsn(site(-1));
+                hook("call", "(I)V");
+                visitCall(opcode, owner, method, desc, itf);
+                hook("ret", "()V");
+            } else {
+                visitCall(opcode, owner, method, desc, itf);
+            }
+        }
+
+        private void visitCall(int opcode, String owner, String method, String desc, boolean itf) {
             if (opcode == Opcodes.INVOKESPECIAL && method.equals("<init>")) {
                 if (pendingNews > 0) {
                     pendingNews--;
@@ -309,6 +433,15 @@ final class ClassInstrumenter extends ClassVisitor {
                 return;
             }
             if (owner.startsWith("java/util/concurrent/")) {
+                String receiver = opcode == Opcodes.INVOKESTATIC ? null
+                        : TASKS_INSIDE.get(method + desc.substring(0, desc.indexOf(')') + 1));
+                if (receiver != null) {
+                    // the receiver becomes the first argument of Hooks's method of that name
+                    hook("beforeConcurrent", "()V");
+                    hook(method, "(" + receiver + desc.substring(1));
+                    hook("afterConcurrent", "()V");
+                    return;
+                }
                 Type[] args = Type.getArgumentTypes(desc);
                 int n = args.length;
                 String last = n == 0 ? "" : args[n - 1].getDescriptor();

@@ -90,11 +90,34 @@ final class Clock {
         }
     }
 
-    /** This clock becomes the pointwise maximum of itself and {@code other}. */
+    /**
+     * This clock becomes the pointwise maximum of itself and {@code other}: in place when it
+     * lists every thread that {@code other} lists (the usual case once two threads have met),
+     * else merged into new arrays.
+     */
     void join(Clock other) {
         if (other == null || other.size == 0) {
             return;
         }
+        int i = 0;
+        int j = 0;
+        for (; j < other.size; j++, i++) {
+            int u = other.tids[j];
+            while (i < size && tids[i] < u) {
+                i++;
+            }
+            if (i == size || tids[i] != u) {
+                break;
+            }
+            times[i] = Math.max(times[i], other.times[j]);
+        }
+        if (j == other.size) {
+            return;
+        }
+        merge(other);
+    }
+
+    private void merge(Clock other) {
         int[] t = new int[size + other.size];
         int[] c = new int[t.length];
         int i = 0;

@@ -1,6 +1,16 @@
 package io.go4j.race;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -45,6 +55,30 @@ public final class Hooks {
             ThreadState t = Detector.current();
             Detector.access(t, Detector.fieldCell(t, obj, field), site, true, obj);
         }
+    }
+
+    /**
+     * Before a call into an instrumented class: the call goes on the thread's shadow stack.
+     *
+     * @param site the call's instruction
+     */
+    public static void call(int site) {
+        Detector.current().call(site);
+    }
+
+    /** After a call into an instrumented class returned: it leaves the shadow stack. */
+    public static void ret() {
+        Detector.current().ret();
+    }
+
+    /**
+     * At the start of an exception handler: the calls that the exception ended leave the shadow
+     * stack.
+     *
+     * @param method the number of the method whose handler it is
+     */
+    public static void caught(int method) {
+        Detector.current().caught(method);
     }
 
     /**
@@ -151,6 +185,39 @@ public final class Hooks {
      */
     public static void acquire(Object sync) {
         Detector.acquire(sync, false);
+    }
+
+    /**
+     * go4j's channel send completed, under the channel's lock.
+     *
+     * @param chan the channel
+     * @param capacity its capacity
+     * @param parked the parked receiver that took the value, or null if it went to the buffer
+     */
+    public static void chanSend(Object chan, int capacity, Thread parked) {
+        Detector.chanSend(chan, capacity, parked);
+    }
+
+    /**
+     * go4j's channel receive completed, under the channel's lock.
+     *
+     * @param chan the channel
+     * @param capacity its capacity
+     * @param parked the parked sender whose value it took, or null if it came from the buffer
+     */
+    public static void chanReceive(Object chan, int capacity, Thread parked) {
+        Detector.chanReceive(chan, capacity, parked);
+    }
+
+    /**
+     * A parked sender's value went into the slot that a receive freed, under the channel's lock.
+     *
+     * @param chan the channel
+     * @param capacity its capacity
+     * @param parked the sender
+     */
+    public static void chanRefill(Object chan, int capacity, Thread parked) {
+        Detector.chanRefill(chan, capacity, parked);
     }
 
     /**
@@ -296,8 +363,145 @@ public final class Hooks {
     }
 
     /**
+     * Replaces {@code scheduler.schedule(task, delay, unit)}: the task is wrapped as by
+     * {@link #task(Runnable)}.
+     *
+     * @param scheduler the receiver
+     * @param task the task
+     * @param delay as {@link ScheduledExecutorService#schedule(Runnable, long, TimeUnit)}
+     * @param unit the delay's unit
+     * @return what the scheduler returns
+     */
+    public static ScheduledFuture<?> schedule(ScheduledExecutorService scheduler, Runnable task,
+            long delay, TimeUnit unit) {
+        return scheduler.schedule(task(task), delay, unit);
+    }
+
+    /**
+     * Replaces {@code scheduler.schedule(task, delay, unit)} for a {@code Callable}.
+     *
+     * @param <V> the task's result
+     * @param scheduler the receiver
+     * @param task the task
+     * @param delay as {@link ScheduledExecutorService#schedule(Callable, long, TimeUnit)}
+     * @param unit the delay's unit
+     * @return what the scheduler returns
+     */
+    public static <V> ScheduledFuture<V> schedule(ScheduledExecutorService scheduler,
+            Callable<V> task, long delay, TimeUnit unit) {
+        return scheduler.schedule(task(task), delay, unit);
+    }
+
+    /**
+     * Replaces {@code scheduler.scheduleAtFixedRate(...)}: each run starts after the submitter's
+     * past and after the run before it.
+     *
+     * @param scheduler the receiver
+     * @param task the task
+     * @param initialDelay as {@link ScheduledExecutorService#scheduleAtFixedRate}
+     * @param period the period
+     * @param unit the unit of both
+     * @return what the scheduler returns
+     */
+    public static ScheduledFuture<?> scheduleAtFixedRate(ScheduledExecutorService scheduler,
+            Runnable task, long initialDelay, long period, TimeUnit unit) {
+        return scheduler.scheduleAtFixedRate(task(task), initialDelay, period, unit);
+    }
+
+    /**
+     * Replaces {@code scheduler.scheduleWithFixedDelay(...)}; see
+     * {@link #scheduleAtFixedRate}.
+     *
+     * @param scheduler the receiver
+     * @param task the task
+     * @param initialDelay as {@link ScheduledExecutorService#scheduleWithFixedDelay}
+     * @param delay the delay between runs
+     * @param unit the unit of both
+     * @return what the scheduler returns
+     */
+    public static ScheduledFuture<?> scheduleWithFixedDelay(ScheduledExecutorService scheduler,
+            Runnable task, long initialDelay, long delay, TimeUnit unit) {
+        return scheduler.scheduleWithFixedDelay(task(task), initialDelay, delay, unit);
+    }
+
+    /**
+     * Replaces {@code executor.invokeAll(tasks)}: each task is wrapped as by
+     * {@link #task(Callable)}.
+     *
+     * @param <T> the tasks' result
+     * @param executor the receiver
+     * @param tasks the tasks
+     * @return what the executor returns
+     * @throws InterruptedException as {@link ExecutorService#invokeAll(Collection)}
+     */
+    public static <T> List<Future<T>> invokeAll(ExecutorService executor,
+            Collection<? extends Callable<T>> tasks) throws InterruptedException {
+        return executor.invokeAll(tasks(tasks));
+    }
+
+    /**
+     * Replaces {@code executor.invokeAll(tasks, timeout, unit)}.
+     *
+     * @param <T> the tasks' result
+     * @param executor the receiver
+     * @param tasks the tasks
+     * @param timeout as {@link ExecutorService#invokeAll(Collection, long, TimeUnit)}
+     * @param unit the timeout's unit
+     * @return what the executor returns
+     * @throws InterruptedException as the executor's method
+     */
+    public static <T> List<Future<T>> invokeAll(ExecutorService executor,
+            Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
+            throws InterruptedException {
+        return executor.invokeAll(tasks(tasks), timeout, unit);
+    }
+
+    /**
+     * Replaces {@code executor.invokeAny(tasks)}.
+     *
+     * @param <T> the tasks' result
+     * @param executor the receiver
+     * @param tasks the tasks
+     * @return what the executor returns
+     * @throws InterruptedException as {@link ExecutorService#invokeAny(Collection)}
+     * @throws ExecutionException as the executor's method
+     */
+    public static <T> T invokeAny(ExecutorService executor, Collection<? extends Callable<T>> tasks)
+            throws InterruptedException, ExecutionException {
+        return executor.invokeAny(tasks(tasks));
+    }
+
+    /**
+     * Replaces {@code executor.invokeAny(tasks, timeout, unit)}.
+     *
+     * @param <T> the tasks' result
+     * @param executor the receiver
+     * @param tasks the tasks
+     * @param timeout as {@link ExecutorService#invokeAny(Collection, long, TimeUnit)}
+     * @param unit the timeout's unit
+     * @return what the executor returns
+     * @throws InterruptedException as the executor's method
+     * @throws ExecutionException as the executor's method
+     * @throws TimeoutException as the executor's method
+     */
+    public static <T> T invokeAny(ExecutorService executor, Collection<? extends Callable<T>> tasks,
+            long timeout, TimeUnit unit)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return executor.invokeAny(tasks(tasks), timeout, unit);
+    }
+
+    private static <T> List<Callable<T>> tasks(Collection<? extends Callable<T>> tasks) {
+        List<Callable<T>> wrapped = new ArrayList<>(tasks.size());
+        for (Callable<T> t : tasks) {
+            wrapped.add(task(t));
+        }
+        return wrapped;
+    }
+
+    /**
      * A task handed to another thread: made in the submitter, it publishes the submitter's past;
-     * run, it takes that first and publishes its own end last.
+     * run, it takes that first and publishes its own end last, to the next run of a periodic
+     * task too.
      *
      * @param <V> the task's result
      */
@@ -309,35 +513,48 @@ public final class Hooks {
             Detector.release(this, false);
         }
 
+        /** @return the shadow stack's depth, for {@link #ended} */
+        private int started() {
+            Detector.acquire(this, false);
+            return Detector.current().depth();
+        }
+
+        /** Publishes the end; the task's calls leave the shadow stack even if it threw. */
+        private void ended(int depth) {
+            Detector.current().cut(depth);
+            Detector.release(this, false);
+            Detector.release(CONCURRENT, false);
+        }
+
         @Override
         public void run() {
-            Detector.acquire(this, false);
+            int depth = started();
             try {
                 ((Runnable) task).run();
             } finally {
-                Detector.release(CONCURRENT, false);
+                ended(depth);
             }
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public V call() throws Exception {
-            Detector.acquire(this, false);
+            int depth = started();
             try {
                 return ((Callable<V>) task).call();
             } finally {
-                Detector.release(CONCURRENT, false);
+                ended(depth);
             }
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public V get() {
-            Detector.acquire(this, false);
+            int depth = started();
             try {
                 return ((Supplier<V>) task).get();
             } finally {
-                Detector.release(CONCURRENT, false);
+                ended(depth);
             }
         }
     }

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The detector's settings: Go's {@code GORACE} environment variable ({@code exitcode},
- * {@code halt_on_error}, {@code log_path}) and the agent's own arguments ({@code include} and
- * {@code exclude}: comma-separated package prefixes of the classes to instrument), as in
+ * {@code halt_on_error}, {@code log_path}, {@code history_size}) and the agent's own arguments
+ * ({@code include} and {@code exclude}: comma-separated package prefixes of the classes to
+ * instrument), as in
  * {@code -javaagent:go4j-race.jar=include=com.example,exclude=com.example.gen}.
  */
 final class Options {
@@ -17,6 +18,8 @@ final class Options {
     boolean haltOnError;
     /** Reports go to {@code logPath.<pid>} instead of stderr, when set. */
     String logPath;
+    /** Scales each thread's history, {@code 32K << historySize} events (Go's default 1). */
+    int historySize = 1;
     /** Internal names ({@code com/example/}) of the only packages to instrument; empty: all. */
     final List<String> include = new ArrayList<>();
     /**
@@ -59,11 +62,11 @@ final class Options {
             case "exitcode" -> exitCode = parseInt(value, exitCode);
             case "halt_on_error" -> haltOnError = parseInt(value, 0) != 0;
             case "log_path" -> logPath = value.isEmpty() ? null : value;
+            case "history_size" -> historySize = Math.max(0, Math.min(7, parseInt(value, 1)));
             case "include" -> include.add(packagePrefix(value));
             case "exclude" -> exclude.add(packagePrefix(value));
             default -> {
-                // Go ignores what it does not know, and so does the detector (history_size among
-                // them: it keeps one frame per previous access whatever the size).
+                // Go ignores what it does not know, and so does the detector.
             }
         }
     }

@@ -60,8 +60,21 @@ final class Reporter {
                 .toArray(StackTraceElement[]::new));
     }
 
-    static void race(Object where, int key, ThreadState.Who who, int site, boolean write,
-            ThreadState.Who prevWho, int prevSite, boolean prevWrite) {
+    /**
+     * The earlier access of a race.
+     *
+     * @param epoch its thread's number and time
+     * @param site its instruction
+     * @param position its thread's history position then
+     * @param write whether it wrote
+     */
+    record Earlier(long epoch, int site, int position, boolean write) {
+    }
+
+    static void race(Object where, int key, ThreadState current, int site, boolean write,
+            Earlier earlier) {
+        ThreadState.Who who = current.who;
+        int prevSite = earlier.site();
         long pair = site < prevSite ? (long) site << 32 | prevSite : (long) prevSite << 32 | site;
         if (!SEEN.add(pair)) {
             return;
@@ -75,10 +88,12 @@ final class Reporter {
                 .append(who.name()).append(":\n");
         appendStack(b, stack);
         b.append('\n');
-        b.append(prevWrite ? "Previous write" : "Previous read").append(" at ").append(address)
-                .append(" by ").append(prevWho == null ? "unknown goroutine" : prevWho.name())
+        ThreadState.Who prevWho = Detector.who(earlier.epoch());
+        b.append(earlier.write() ? "Previous write" : "Previous read").append(" at ")
+                .append(address).append(" by ")
+                .append(prevWho == null ? "unknown goroutine" : prevWho.name())
                 .append(":\n");
-        b.append(Sites.get(prevSite).frame()).append('\n');
+        appendEarlierStack(b, earlier);
         appendCreation(b, who, true);
         if (prevWho != null && prevWho != who) {
             appendCreation(b, prevWho, prevWho.running());
@@ -94,6 +109,34 @@ final class Reporter {
             summary(n);
             Runtime.getRuntime().halt(options.exitCode);
         }
+    }
+
+    /**
+     * The earlier access's frame, then the instrumented calls in progress then, innermost first,
+     * rebuilt from its thread's history; Go's {@code [failed to restore the stack]} when that
+     * part of the history is gone (the thread ended, or went on for longer than
+     * {@code history_size} keeps).
+     */
+    private static void appendEarlierStack(StringBuilder b, Earlier earlier) {
+        b.append(Sites.get(earlier.site()).frame()).append('\n');
+        ThreadState owner = Detector.live(earlier.epoch());
+        int[] calls = owner == null ? null : owner.stackAt(earlier.position());
+        if (calls == null) {
+            b.append("  [failed to restore the stack]\n");
+            return;
+        }
+        for (int i = calls.length - 1; i >= 0; i--) {
+            b.append(Sites.get(calls[i]).frame()).append('\n');
+        }
+    }
+
+    /** Go's detector's end when it cannot go on: the message, then the exit status. */
+    static void die(String message) {
+        synchronized (Reporter.class) {
+            out.println(message);
+            out.flush();
+        }
+        Runtime.getRuntime().halt(options.exitCode);
     }
 
     private static void appendStack(StringBuilder b, StackTraceElement[] stack) {

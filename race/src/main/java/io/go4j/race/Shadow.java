@@ -1,11 +1,13 @@
 package io.go4j.race;
 
+import java.lang.reflect.Array;
 import java.util.Arrays;
 
 /**
  * The shadow cells of one object or array, made on first access. An array's cells are indexed by
- * element; an object's are few (the fields that were accessed), kept in a small list. Lookups of
- * existing cells take no lock: a cell is published, fully made, through the volatile array.
+ * element, in an array as long as the array (which checks the index too); an object's are few
+ * (the fields that were accessed), kept in a small list. Lookups of existing cells take no lock:
+ * a cell is published, fully made, through the volatile array.
  */
 final class Shadow {
 
@@ -44,11 +46,23 @@ final class Shadow {
         return c;
     }
 
-    /** @return the cell of element {@code index} of an array of {@code length} elements */
-    Cell element(int index, int length) {
+    /**
+     * @return the cell of element {@code index} of {@code array}, or null if the index is out of
+     *     bounds (the access is about to fail)
+     */
+    Cell element(Object array, int index) {
         Cell[] cs = cells;
-        Cell c = cs == null ? null : cs[index];
-        return c != null ? c : addElement(index, length);
+        if (cs != null) {
+            if (index < 0 || index >= cs.length) {
+                return null;
+            }
+            Cell c = cs[index];
+            if (c != null) {
+                return c;
+            }
+        }
+        int length = Array.getLength(array);
+        return index < 0 || index >= length ? null : addElement(index, length);
     }
 
     private synchronized Cell addElement(int index, int length) {

@@ -18,8 +18,10 @@ final class Sites {
      * @param file the source file, or null
      * @param line the source line, or -1
      * @param field the number of the field accessed ({@link #field}); -1 for an array element
+     *     or a call
+     * @param methodId the number of the method ({@link #method}) whose code it is
      */
-    record Site(String className, String method, String file, int line, int field) {
+    record Site(String className, String method, String file, int line, int field, int methodId) {
 
         /** @return the site as a frame of Go's stack in a report, two lines */
         String frame() {
@@ -30,6 +32,7 @@ final class Sites {
 
     private static final ConcurrentHashMap<String, Integer> FIELDS = new ConcurrentHashMap<>();
     private static final AtomicInteger FIELD_COUNT = new AtomicInteger();
+    private static final AtomicInteger METHOD_COUNT = new AtomicInteger();
     private static Site[] sites = new Site[4096];
     private static int count;
 
@@ -41,6 +44,11 @@ final class Sites {
      */
     static int field(String owner, String name) {
         return FIELDS.computeIfAbsent(owner + '.' + name, k -> FIELD_COUNT.getAndIncrement());
+    }
+
+    /** @return a new method's number */
+    static int method() {
+        return METHOD_COUNT.getAndIncrement();
     }
 
     /** @return the new site's number */

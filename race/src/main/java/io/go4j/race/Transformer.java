@@ -57,7 +57,8 @@ final class Transformer implements ClassFileTransformer {
             readAgent(module);
             ClassReader reader = new ClassReader(bytes);
             ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-            reader.accept(new ClassInstrumenter(writer, new Fields(loader)), 0);
+            reader.accept(new ClassInstrumenter(writer, new Fields(loader),
+                    owner -> instrumented(loader, owner)), 0);
             return writer.toByteArray();
         } catch (Throwable e) {
             if (warned.compareAndSet(false, true)) {

@@ -16,6 +16,7 @@ class OptionsTest {
         assertEquals(66, o.exitCode);
         assertFalse(o.haltOnError);
         assertNull(o.logPath);
+        assertEquals(1, o.historySize);
         assertTrue(o.include.isEmpty() && o.exclude.isEmpty());
     }
 
@@ -26,6 +27,13 @@ class OptionsTest {
         assertEquals(3, o.exitCode);
         assertTrue(o.haltOnError);
         assertEquals("/tmp/r", o.logPath);
+        assertEquals(5, o.historySize);
+    }
+
+    @Test
+    void historySizeIsClampedToGosRange() {
+        assertEquals(7, Options.parse("history_size=9", null).historySize);
+        assertEquals(0, Options.parse("history_size=-1", null).historySize);
     }
 
     @Test

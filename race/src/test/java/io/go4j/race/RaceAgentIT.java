@@ -49,17 +49,19 @@ class RaceAgentIT {
         }
     }
 
+
     private static Result run(Map<String, String> env, String... mainAndArgs) throws IOException,
             InterruptedException {
-        return run(env, false, mainAndArgs);
+        return run(env, false, List.of(), mainAndArgs);
     }
 
     /**
      * Runs a program of the test classes under the agent, with go4j (and JCTools) on the class
-     * path or, if {@code modulePath}, on the module path as module {@code io.go4j}.
+     * path or, if {@code modulePath}, on the module path as module {@code io.go4j}, with the
+     * JVM options given.
      */
-    private static Result run(Map<String, String> env, boolean modulePath, String... mainAndArgs)
-            throws IOException, InterruptedException {
+    private static Result run(Map<String, String> env, boolean modulePath, List<String> options,
+            String... mainAndArgs) throws IOException, InterruptedException {
         String agent = System.getProperty("go4j.race.agent");
         List<String> entries =
                 List.of(System.getProperty("java.class.path").split(File.pathSeparator));
@@ -72,6 +74,7 @@ class RaceAgentIT {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-javaagent:" + agent));
+        command.addAll(options);
         if (modulePath) {
             command.addAll(List.of("--module-path", go4j, "--add-modules", "io.go4j",
                     "--add-opens", "java.base/java.lang=io.go4j", "-cp", tests));
@@ -102,7 +105,7 @@ class RaceAgentIT {
     @Timeout(120)
     void portedGoRaceTestsReportExactlyTheRacyOnes() throws Exception {
         Result r = run(Map.of(), "racecases.Suite", "racecases.ChanCases", "racecases.SyncCases",
-                "racecases.MemoryCases");
+                "racecases.ExecutorCases", "racecases.MemoryCases");
         Map<String, Integer> reports = new LinkedHashMap<>();
         String current = null;
         for (String line : r.err().lines().toList()) {
@@ -129,7 +132,7 @@ class RaceAgentIT {
             }
         }
         assertEquals(List.of(), wrong, r.err());
-        assertTrue(racy >= 35 && reports.size() - racy >= 42, "programs run: " + reports.keySet());
+        assertTrue(racy >= 44 && reports.size() - racy >= 56, "programs run: " + reports.keySet());
         assertEquals(66, r.exit());
         assertTrue(r.err().endsWith("Found " + r.reports() + " data race(s)\n"), r.err());
     }
@@ -155,13 +158,65 @@ class RaceAgentIT {
                 err);
     }
 
+    /** The earlier write's frame, then its calls in progress, innermost first. */
+    private static final Pattern EARLIER_STACK = Pattern.compile(
+            "\nPrevious write at \\S+ by goroutine \\d+:\n"
+            + "  racecases\\.Stacks\\.write\\(\\)\n      Stacks\\.java:\\d+\n"
+            + "  racecases\\.Stacks\\.middle\\(\\)\n      Stacks\\.java:\\d+\n"
+            + "  racecases\\.Stacks\\.outer\\(\\)\n      Stacks\\.java:\\d+\n"
+            + "  racecases\\.Stacks\\.lambda\\$main\\$\\d\\(\\)\n");
+
+    @Test
+    @Timeout(60)
+    void earlierAccessStackIsRebuiltFromItsThreadsHistory() throws Exception {
+        Result r = run(Map.of(), "racecases.Stacks", "0");
+        assertEquals(66, r.exit(), r.err());
+        assertTrue(EARLIER_STACK.matcher(r.err()).find(), r.err());
+    }
+
+    @Test
+    @Timeout(60)
+    void historySizeBoundsHowFarBackStacksAreRebuilt() throws Exception {
+        // 100,000 calls after the write are 200,000 events: more than the default history keeps
+        // (32K << 1), fewer than history_size=7's (32K << 7)
+        Result gone = run(Map.of(), "racecases.Stacks", "100000");
+        assertEquals(66, gone.exit(), gone.err());
+        assertTrue(Pattern.compile("\nPrevious write at \\S+ by goroutine \\d+:\n"
+                + "  racecases\\.Stacks\\.write\\(\\)\n      Stacks\\.java:\\d+\n"
+                + "  \\[failed to restore the stack]\n").matcher(gone.err()).find(), gone.err());
+        assertFalse(EARLIER_STACK.matcher(gone.err()).find(), gone.err());
+        Result kept = run(Map.of("GORACE", "history_size=7"), "racecases.Stacks", "100000");
+        assertEquals(66, kept.exit(), kept.err());
+        assertTrue(EARLIER_STACK.matcher(kept.err()).find(), kept.err());
+    }
+
+    @Test
+    @Timeout(90)
+    void endedGoroutinesAreForgotten() throws Exception {
+        // 30,000 goroutines, a thousand at a time, in 64 MB: before the detector forgot ended
+        // goroutines and reused their numbers, each new one copied a clock of all of them
+        Result r = run(Map.of(), false, List.of("-Xmx64m"), "racecases.ManyGoroutines", "30");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("sum: 30000\n", r.out());
+    }
+
+    @Test
+    @Timeout(60)
+    void moreThanGosLimitOfLiveGoroutinesDiesAsGoDoes() throws Exception {
+        Result r = run(Map.of(), "racecases.ManyGoroutines", "9000", "alive");
+        assertEquals(66, r.exit(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().endsWith("race: limit on 8128 simultaneously alive goroutines"
+                + " is exceeded, dying\n"), r.err());
+    }
+
     @Test
     @Timeout(60)
     void go4jOnTheModulePathReachesTheAgentToo() throws Exception {
-        Result racy = run(Map.of(), true, "racecases.Counter", "racy");
+        Result racy = run(Map.of(), true, List.of(), "racecases.Counter", "racy");
         assertEquals(66, racy.exit(), racy.err());
         assertTrue(racy.reports() > 0, racy.err());
-        Result guarded = run(Map.of(), true, "racecases.Counter", "mutex");
+        Result guarded = run(Map.of(), true, List.of(), "racecases.Counter", "mutex");
         assertEquals(0, guarded.exit(), guarded.err());
         assertFalse(guarded.err().contains("DATA RACE"), guarded.err());
     }

@@ -49,6 +49,42 @@ public final class Race {
     }
 
     /**
+     * Under the channel's lock: the caller's send completed, into the buffer or, when
+     * {@code parked} is not null, straight to that parked receiver. Go's rules: the send happens
+     * before the receive of its value completes; the k-th receive happens before the (k+C)-th
+     * send completes (C the capacity; for C = 0, before the k-th send completes).
+     *
+     * @param chan the channel
+     * @param capacity its capacity
+     * @param parked the thread of the receiver's waiter, or null; the detector does its part on
+     *     its behalf, and it goes on only after taking the channel's lock once woken
+     */
+    public static void chanSend(Object chan, int capacity, Thread parked) {
+    }
+
+    /**
+     * Under the channel's lock: the caller received, from the buffer or, when {@code parked} is
+     * not null, from that parked sender (an unbuffered channel); see {@link #chanSend}.
+     *
+     * @param chan the channel
+     * @param capacity its capacity
+     * @param parked the thread of the sender's waiter, or null
+     */
+    public static void chanReceive(Object chan, int capacity, Thread parked) {
+    }
+
+    /**
+     * Under the channel's lock, just after {@link #chanReceive} from a full buffer: the value of
+     * the parked sender {@code parked} took the freed slot, its send completing now.
+     *
+     * @param chan the channel
+     * @param capacity its capacity
+     * @param parked the thread of the sender's waiter
+     */
+    public static void chanRefill(Object chan, int capacity, Thread parked) {
+    }
+
+    /**
      * As {@link #release}, into the second clock of {@code sync} (RWMutex.rUnlock).
      *
      * @param sync the synchronizing object
