@@ -669,4 +669,200 @@ public final class ChanCases {
         Chan<Integer> c = Chan.make();
         selectReadWrite(c, c, Chan.make());
     }
+
+    /** TestRaceSelect2: a select that sees a close orders nothing before it; the writes race. */
+    public static void raceSelect2() {
+        V x = new V();
+        Chan<Boolean> compl = Chan.make();
+        Chan<Boolean> c = Chan.make();
+        Chan<Boolean> c1 = Chan.make();
+        Go.go(() -> {
+            x.v = 1;
+            Select.select(Select.recv(c), Select.recv(c1));
+            compl.send(true);
+        });
+        c.close();
+        x.v = 2;
+        compl.receive();
+    }
+
+    /** TestRaceSelect3: both writes come before the exchange of an unbuffered select. */
+    public static void raceSelect3() {
+        V x = new V();
+        Chan<Boolean> compl = Chan.make();
+        Chan<Boolean> c = Chan.make();
+        Chan<Boolean> c1 = Chan.make();
+        Go.go(() -> {
+            x.v = 1;
+            Select.select(Select.send(c, true), Select.send(c1, true));
+            compl.send(true);
+        });
+        x.v = 2;
+        Select.select(Select.recv(c));
+        compl.receive();
+    }
+
+    /**
+     * TestRaceSelect5: only the buffered channel's case can proceed, and its body's write races
+     * with the caller's read.
+     */
+    public static void raceSelect5() {
+        V x = new V();
+        V y = new V();
+        Chan<Boolean> done = Chan.make(1);
+        Chan<Boolean> c1 = Chan.make(1);
+        Chan<Boolean> c2 = Chan.make();
+        Go.go(() -> {
+            Select.select(Select.send(c1, true, () -> x.v = 1),
+                    Select.send(c2, true, () -> y.v = 1));
+            done.send(true);
+        });
+        x.l = x.v + y.v;
+        done.receive();
+    }
+
+    /** TestNoRaceSelect4: a task handed to a worker in a select, its end awaited in another. */
+    public static void noRaceSelect4() {
+        Chan<Task> queue = Chan.make();
+        Chan<Boolean> dummy = Chan.make();
+        Go.go(() -> {
+            for (;;) {
+                Select.select(Select.recv(queue, (Task t) -> {
+                    t.f().run();
+                    t.done().send(true);
+                }));
+            }
+        });
+        V x = new V();
+        Chan<Boolean> done = Chan.make(1);
+        Select.select(Select.send(queue, new Task(() -> x.v = 1, done)), Select.recv(dummy));
+        Select.select(Select.recv(done), Select.recv(dummy));
+        x.l = x.v;
+    }
+
+    /**
+     * TestNoRaceSelect5: a write before an unbuffered send and one after its receive, with the
+     * send and the receive in selects or not, the sender yielding first or not.
+     */
+    public static void noRaceSelect5() {
+        for (boolean sel : new boolean[] {true, false}) {
+            for (boolean needSched : new boolean[] {true, false}) {
+                V x = new V();
+                Chan<Boolean> ch = Chan.make();
+                Chan<Boolean> c1 = Chan.make();
+                Chan<Boolean> done = Chan.make(2);
+                Go.go(() -> {
+                    if (needSched) {
+                        Go.gosched();
+                    }
+                    x.v = 1;
+                    if (sel) {
+                        Select.select(Select.send(ch, true), Select.recv(c1));
+                    } else {
+                        ch.send(true);
+                    }
+                    done.send(true);
+                });
+                Go.go(() -> {
+                    if (sel) {
+                        Select.select(Select.recv(ch), Select.recv(c1));
+                    } else {
+                        ch.receive();
+                    }
+                    x.v = 1;
+                    done.send(true);
+                });
+                done.receive();
+                done.receive();
+            }
+        }
+    }
+
+    /** TestRaceChanItselfSend: the variable holding the channel is replaced as it is sent on. */
+    public static void raceChanItselfSend() {
+        ChanVar h = new ChanVar();
+        Chan<Boolean> compl = Chan.make(1);
+        h.c = Chan.make(10);
+        Go.go(() -> {
+            h.c.send(0);
+            compl.send(true);
+        });
+        h.c = Chan.make(20);
+        compl.receive();
+    }
+
+    /**
+     * TestRaceChanItselfRecv: the variable holding the channel is replaced as it is received
+     * from. Go sleeps so that the receive finds the old channel's value; here the new channel
+     * holds one too.
+     */
+    public static void raceChanItselfRecv() {
+        ChanVar h = new ChanVar();
+        Chan<Boolean> compl = Chan.make(1);
+        h.c = Chan.make(10);
+        h.c.send(1);
+        Go.go(() -> {
+            h.c.receive();
+            compl.send(true);
+        });
+        Chan<Integer> fresh = Chan.make(20);
+        fresh.send(1);
+        h.c = fresh;
+        compl.receive();
+    }
+
+    /** TestRaceChanItselfClose: the variable holding the channel is replaced as it is closed. */
+    public static void raceChanItselfClose() {
+        ChanVar h = new ChanVar();
+        Chan<Boolean> compl = Chan.make(1);
+        h.c = Chan.make();
+        Go.go(() -> {
+            h.c.close();
+            compl.send(true);
+        });
+        h.c = Chan.make();
+        compl.receive();
+    }
+
+    /** TestRaceChanItselfLen: the variable holding the channel is replaced as len reads it. */
+    public static void raceChanItselfLen() {
+        ChanVar h = new ChanVar();
+        Chan<Integer> compl = Chan.make(1);
+        h.c = Chan.make();
+        Go.go(() -> compl.send(h.c.len()));
+        h.c = Chan.make();
+        compl.receive();
+    }
+
+    /** TestRaceChanItselfCap: the variable holding the channel is replaced as cap reads it. */
+    public static void raceChanItselfCap() {
+        ChanVar h = new ChanVar();
+        Chan<Integer> compl = Chan.make(1);
+        h.c = Chan.make();
+        Go.go(() -> compl.send(h.c.cap()));
+        h.c = Chan.make();
+        compl.receive();
+    }
+
+    /** TestNoRaceChanCloseLen: len of a channel as another goroutine closes it. */
+    public static void noRaceChanCloseLen() {
+        Chan<Integer> c = Chan.make(10);
+        Chan<Integer> r = Chan.make(10);
+        Go.go(() -> r.send(c.len()));
+        Go.go(() -> {
+            c.close();
+            r.send(0);
+        });
+        r.receive();
+        r.receive();
+    }
+
+    /** A Go variable holding a channel. */
+    static final class ChanVar {
+        Chan<Integer> c;
+    }
+
+    /** A function to run and the channel that says it ran. */
+    private record Task(Runnable f, Chan<Boolean> done) {
+    }
 }

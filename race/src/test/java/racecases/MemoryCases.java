@@ -451,4 +451,141 @@ public final class MemoryCases {
             n++;
         }
     }
+
+    /** TestRaceCaseCondition: a switch's condition reads what another goroutine writes. */
+    public static void raceCaseCondition() {
+        V x = new V();
+        Both.run(() -> {
+            x.v = 2;
+        }, () -> {
+            if (x.v < 2) {
+                x.v = 1;
+            }
+        });
+    }
+
+    /** TestRaceForIncr: the loop's increment comes after a send, the receiver's after a receive. */
+    public static void raceForIncr() {
+        V x = new V();
+        Chan<Boolean> done = Chan.make();
+        Chan<Boolean> c = Chan.make();
+        Go.go(() -> {
+            for (Boolean ignored : c) {
+                x.v++;
+            }
+            done.send(true);
+        });
+        for (int i = 0; i < 10; x.v++) {
+            i++;
+            c.send(true);
+        }
+        c.close();
+        done.receive();
+    }
+
+    /** TestRaceArrayCopy: an array overwritten whole as another goroutine writes an element. */
+    public static void raceArrayCopy() {
+        int[] a = new int[5];
+        Chan<Boolean> ch = Chan.make(1);
+        Go.go(() -> {
+            a[3] = 1;
+            ch.send(true);
+        });
+        for (int i = 0; i < a.length; i++) {
+            a[i] = i + 1;
+        }
+        ch.receive();
+    }
+
+    /** TestRaceStructRW: a struct assigned whole as another goroutine copies it. */
+    public static void raceStructRW() {
+        Point p = new Point();
+        Chan<Boolean> ch = Chan.make(1);
+        Go.go(() -> {
+            p.x = 1;
+            p.y = 1;
+            ch.send(true);
+        });
+        Point q = new Point();
+        q.x = p.x;
+        q.y = p.y;
+        ch.receive();
+        p.x = q.x;
+        p.y = q.y;
+    }
+
+    /** TestRaceStringRW: a string variable. */
+    public static void raceStringRW() {
+        V x = new V();
+        x.s = "";
+        Chan<Boolean> ch = Chan.make(1);
+        Go.go(() -> {
+            x.s = "abacaba";
+            ch.send(true);
+        });
+        x.l = x.s.length();
+        ch.receive();
+    }
+
+    /** TestRaceFloat64WW: a float64 variable. */
+    public static void raceFloat64WW() {
+        V x = new V();
+        Chan<Boolean> ch = Chan.make(1);
+        Go.go(() -> {
+            x.d = 1.0;
+            ch.send(true);
+        });
+        x.d = 2.0;
+        ch.receive();
+        double y = x.d;
+        x.d = y;
+    }
+
+    /** TestRaceFuncVariableRW: a function variable called as another goroutine replaces it. */
+    public static void raceFuncVariableRW() {
+        V fv = new V();
+        fv.f = x -> x * x;
+        Chan<Boolean> ch = Chan.make(1);
+        Go.go(() -> {
+            fv.f = x -> x;
+            ch.send(true);
+        });
+        int y = fv.f.applyAsInt(1);
+        ch.receive();
+        fv.v = y;
+    }
+
+    /** TestRaceFuncVariableWW: a function variable assigned by two goroutines. */
+    public static void raceFuncVariableWW() {
+        V fv = new V();
+        Chan<Boolean> ch = Chan.make(1);
+        Go.go(() -> {
+            fv.f = x -> x;
+            ch.send(true);
+        });
+        fv.f = x -> x * x;
+        ch.receive();
+    }
+
+    /** TestNoRaceAtomicCASCASInt32: the reader's compare-and-set takes the writer's. */
+    public static void noRaceAtomicCASCASInt32() {
+        V x = new V();
+        AtomicInteger s = new AtomicInteger();
+        Go.go(() -> {
+            x.l = 2;
+            if (!s.compareAndSet(0, 1)) {
+                throw new IllegalStateException("the only compare-and-set from 0 failed");
+            }
+        });
+        while (!s.compareAndSet(1, 0)) {
+            Go.gosched();
+        }
+        x.l = 1;
+    }
+
+    /** A Go struct of two fields. */
+    static final class Point {
+        int x;
+        int y;
+    }
 }

@@ -452,4 +452,286 @@ public final class SyncCases {
             x.v = 2;
         });
     }
+
+    /** TestRaceWaitGroup2: correct use of the WaitGroup, but the two writers race. */
+    public static void raceWaitGroup2() {
+        V x = new V();
+        WaitGroup wg = new WaitGroup();
+        wg.add(2);
+        Go.go(() -> {
+            x.v = 1;
+            wg.done();
+        });
+        Go.go(() -> {
+            x.v = 2;
+            wg.done();
+        });
+        wg.await();
+    }
+
+    /** TestNoRaceWaitGroupMultipleWait2: each goroutine waits for both dones. */
+    public static void noRaceWaitGroupMultipleWait2() {
+        V x = new V();
+        WaitGroup wg = new WaitGroup();
+        Chan<Boolean> c = Chan.make(2);
+        wg.add(2);
+        for (int g = 0; g < 2; g++) {
+            Go.go(() -> {
+                wg.done();
+                wg.await();
+                c.send(true);
+            });
+        }
+        wg.await();
+        c.receive();
+        c.receive();
+        x.v = 1;
+    }
+
+    /** TestNoRaceWaitGroupMultipleWait3: three waiters read what three writers wrote. */
+    public static void noRaceWaitGroupMultipleWait3() {
+        int[] data = new int[3];
+        Chan<Boolean> done = Chan.make(data.length);
+        WaitGroup wg = new WaitGroup();
+        wg.add(data.length);
+        for (int p = 0; p < data.length; p++) {
+            int k = p;
+            Go.go(() -> {
+                data[k] = 42;
+                wg.done();
+            });
+        }
+        for (int p = 0; p < data.length; p++) {
+            Go.go(() -> {
+                wg.await();
+                int sum = 0;
+                for (int d : data) {
+                    sum += d;
+                }
+                done.send(sum == 3 * 42);
+            });
+        }
+        for (int p = 0; p < data.length; p++) {
+            done.receive();
+        }
+    }
+
+    /** TestNoRaceWaitGroupReuse: one WaitGroup for three rounds. */
+    public static void noRaceWaitGroupReuse() {
+        int[] data = new int[3];
+        WaitGroup wg = new WaitGroup();
+        for (int round = 0; round < 3; round++) {
+            wg.add(data.length);
+            for (int p = 0; p < data.length; p++) {
+                int k = p;
+                Go.go(() -> {
+                    data[k]++;
+                    wg.done();
+                });
+            }
+            wg.await();
+            for (int p = 0; p < data.length; p++) {
+                data[p]++;
+            }
+        }
+    }
+
+    /** TestNoRaceWaitGroupReuse2: each round another goroutine waits too, and is waited for. */
+    public static void noRaceWaitGroupReuse2() {
+        int[] data = new int[3];
+        WaitGroup wg = new WaitGroup();
+        for (int round = 0; round < 3; round++) {
+            wg.add(data.length);
+            for (int p = 0; p < data.length; p++) {
+                int k = p;
+                Go.go(() -> {
+                    data[k]++;
+                    wg.done();
+                });
+            }
+            Chan<Boolean> done = Chan.make();
+            Go.go(() -> {
+                wg.await();
+                for (int p = 0; p < data.length; p++) {
+                    data[p]++;
+                }
+                done.send(true);
+            });
+            wg.await();
+            done.receive();
+            for (int p = 0; p < data.length; p++) {
+                data[p]++;
+            }
+        }
+    }
+
+    /**
+     * TestNoRaceRWMutexTransitive: two readers and a writer, in any order (Go sleeps to have the
+     * writer come between the readers; any order is race-free).
+     */
+    public static void noRaceRWMutexTransitive() {
+        RWMutex mu = new RWMutex();
+        V x = new V();
+        Chan<Long> ch = Chan.make(2);
+        for (int r = 0; r < 2; r++) {
+            Go.go(() -> {
+                mu.rLock();
+                long seen = x.l;
+                mu.rUnlock();
+                ch.send(seen);
+            });
+        }
+        mu.lock();
+        x.l = 42;
+        mu.unlock();
+        ch.receive();
+        ch.receive();
+    }
+
+    /**
+     * TestNoRaceMutexPureHappensBefore: the second writer waits, under the lock, for a flag the
+     * first set under it after writing (Go sleeps between tries; this yields).
+     */
+    public static void noRaceMutexPureHappensBefore() {
+        Mutex mu = new Mutex();
+        V x = new V();
+        V written = new V();
+        Chan<Boolean> ch = Chan.make(2);
+        Go.go(() -> {
+            x.v = 1;
+            mu.lock();
+            written.v = 1;
+            mu.unlock();
+            ch.send(true);
+        });
+        Go.go(() -> {
+            mu.lock();
+            while (written.v == 0) {
+                mu.unlock();
+                Go.gosched();
+                mu.lock();
+            }
+            mu.unlock();
+            x.v = 1;
+            ch.send(true);
+        });
+        ch.receive();
+        ch.receive();
+    }
+
+    /** TestNoRaceMutexExampleFromHtml: the Go memory model's example, unlocked by another. */
+    public static void noRaceMutexExampleFromHtml() {
+        Mutex l = new Mutex();
+        V a = new V();
+        l.lock();
+        Go.go(() -> {
+            a.v = 1;
+            l.unlock();
+        });
+        l.lock();
+        a.l = a.v;
+    }
+
+    /** TestRaceMutexOverwrite: a new Mutex stored while the old one is locked. */
+    public static void raceMutexOverwrite() {
+        MutexVar m = new MutexVar();
+        Chan<Boolean> c = Chan.make(1);
+        Go.go(() -> {
+            m.mu = new Mutex();
+            c.send(true);
+        });
+        m.mu.lock();
+        c.receive();
+    }
+
+    /** TestNoRaceAfterFunc1: a function that schedules itself again until it is done. */
+    public static void noRaceAfterFunc1() {
+        V i = new V();
+        i.v = 2;
+        Chan<Boolean> c = Chan.make();
+        Runnable[] f = new Runnable[1];
+        f[0] = () -> {
+            i.v--;
+            if (i.v >= 0) {
+                Time.afterFunc(Duration.ZERO, f[0]);
+            } else {
+                c.send(true);
+            }
+        };
+        Time.afterFunc(Duration.ZERO, f[0]);
+        c.receive();
+    }
+
+    /** TestRaceAfterFunc3: two functions of two timers write the same variable. */
+    public static void raceAfterFunc3() {
+        V x = new V();
+        Chan<Boolean> c = Chan.make(2);
+        Time.afterFunc(Duration.ofMillis(10), () -> {
+            x.v = 1;
+            c.send(true);
+        });
+        Time.afterFunc(Duration.ofMillis(20), () -> {
+            x.v = 2;
+            c.send(true);
+        });
+        c.receive();
+        c.receive();
+    }
+
+    /** TestRaceGoroutineCreationStack: the writer is four {@code go} statements deep. */
+    public static void raceGoroutineCreationStack() {
+        V x = new V();
+        Chan<Boolean> ch = Chan.make(1);
+        Runnable f1 = () -> {
+            x.v = 1;
+            ch.send(true);
+        };
+        Runnable f2 = () -> Go.go(f1);
+        Runnable f3 = () -> Go.go(f2);
+        Runnable f4 = () -> Go.go(f3);
+        Go.go(f4);
+        x.v = 2;
+        ch.receive();
+    }
+
+    /** TestRaceAnnounceThreads: goroutines that start goroutines, all writing one variable. */
+    public static void raceAnnounceThreads() {
+        int n = 7;
+        Chan<Boolean> allDone = Chan.make(n);
+        V x = new V();
+        Runnable g = () -> {
+            for (int i = 0; i < 2; i++) {
+                Go.go(() -> {
+                    x.v = 1;
+                    allDone.send(true);
+                });
+                allDone.send(true);
+            }
+        };
+        Runnable f = () -> {
+            x.v = 1;
+            Go.go(g);
+            Go.go(() -> {
+                x.v = 1;
+                allDone.send(true);
+            });
+            x.v = 2;
+            allDone.send(true);
+        };
+        Runnable h = () -> {
+            x.v = 1;
+            x.v = 2;
+            Go.go(f);
+            allDone.send(true);
+        };
+        Go.go(h);
+        for (int i = 0; i < n; i++) {
+            allDone.receive();
+        }
+    }
+
+    /** A Go variable holding a Mutex, which one goroutine overwrites as another locks it. */
+    static final class MutexVar {
+        Mutex mu = new Mutex();
+    }
 }

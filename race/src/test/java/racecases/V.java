@@ -1,5 +1,7 @@
 package racecases;
 
+import java.util.function.IntUnaryOperator;
+
 /**
  * A Go variable that closures share: Java's lambdas capture values, so the ports share one of
  * these.
@@ -8,4 +10,7 @@ final class V {
     int v;
     long l;
     V p;
+    double d;
+    String s;
+    IntUnaryOperator f;
 }

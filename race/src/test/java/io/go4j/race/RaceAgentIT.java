@@ -132,7 +132,7 @@ class RaceAgentIT {
             }
         }
         assertEquals(List.of(), wrong, r.err());
-        assertTrue(racy >= 44 && reports.size() - racy >= 56, "programs run: " + reports.keySet());
+        assertTrue(racy >= 65 && reports.size() - racy >= 68, "programs run: " + reports.keySet());
         assertEquals(66, r.exit());
         assertTrue(r.err().endsWith("Found " + r.reports() + " data race(s)\n"), r.err());
     }
