@@ -4,6 +4,7 @@ import io.go4j.ChanClosedException;
 import io.go4j.Chan;
 import io.go4j.Go;
 import io.go4j.Select;
+import java.util.function.Consumer;
 
 /** Go's {@code runtime/race/testdata/chan_test.go} and {@code select_test.go}, ported. */
 public final class ChanCases {
@@ -778,17 +779,26 @@ public final class ChanCases {
         }
     }
 
-    /** TestRaceChanItselfSend: the variable holding the channel is replaced as it is sent on. */
-    public static void raceChanItselfSend() {
+    /**
+     * The shape of Go's ChanItself programs: a goroutine uses the channel a variable holds (a
+     * fresh one of the capacity given) as the caller stores another one there. The racing read
+     * is in each program's own {@code use}, so their pairs of lines differ.
+     */
+    private static void replacedWhileUsed(int capacity, Consumer<ChanVar> use) {
         ChanVar h = new ChanVar();
         Chan<Boolean> compl = Chan.make(1);
-        h.c = Chan.make(10);
+        h.c = Chan.make(capacity);
         Go.go(() -> {
-            h.c.send(0);
+            use.accept(h);
             compl.send(true);
         });
-        h.c = Chan.make(20);
+        h.c = Chan.make(capacity);
         compl.receive();
+    }
+
+    /** TestRaceChanItselfSend: the variable holding the channel is replaced as it is sent on. */
+    public static void raceChanItselfSend() {
+        replacedWhileUsed(10, h -> h.c.send(0));
     }
 
     /**
@@ -813,35 +823,17 @@ public final class ChanCases {
 
     /** TestRaceChanItselfClose: the variable holding the channel is replaced as it is closed. */
     public static void raceChanItselfClose() {
-        ChanVar h = new ChanVar();
-        Chan<Boolean> compl = Chan.make(1);
-        h.c = Chan.make();
-        Go.go(() -> {
-            h.c.close();
-            compl.send(true);
-        });
-        h.c = Chan.make();
-        compl.receive();
+        replacedWhileUsed(0, h -> h.c.close());
     }
 
     /** TestRaceChanItselfLen: the variable holding the channel is replaced as len reads it. */
     public static void raceChanItselfLen() {
-        ChanVar h = new ChanVar();
-        Chan<Integer> compl = Chan.make(1);
-        h.c = Chan.make();
-        Go.go(() -> compl.send(h.c.len()));
-        h.c = Chan.make();
-        compl.receive();
+        replacedWhileUsed(0, h -> h.c.len());
     }
 
     /** TestRaceChanItselfCap: the variable holding the channel is replaced as cap reads it. */
     public static void raceChanItselfCap() {
-        ChanVar h = new ChanVar();
-        Chan<Integer> compl = Chan.make(1);
-        h.c = Chan.make();
-        Go.go(() -> compl.send(h.c.cap()));
-        h.c = Chan.make();
-        compl.receive();
+        replacedWhileUsed(0, h -> h.c.cap());
     }
 
     /** TestNoRaceChanCloseLen: len of a channel as another goroutine closes it. */

@@ -521,18 +521,28 @@ public final class SyncCases {
         int[] data = new int[3];
         WaitGroup wg = new WaitGroup();
         for (int round = 0; round < 3; round++) {
-            wg.add(data.length);
-            for (int p = 0; p < data.length; p++) {
-                int k = p;
-                Go.go(() -> {
-                    data[k]++;
-                    wg.done();
-                });
-            }
+            incrementEach(wg, data);
             wg.await();
-            for (int p = 0; p < data.length; p++) {
-                data[p]++;
-            }
+            incrementAll(data);
+        }
+    }
+
+    /** Adds the array's length to the WaitGroup and increments each element in a goroutine. */
+    private static void incrementEach(WaitGroup wg, int[] data) {
+        wg.add(data.length);
+        for (int p = 0; p < data.length; p++) {
+            int k = p;
+            Go.go(() -> {
+                data[k]++;
+                wg.done();
+            });
+        }
+    }
+
+    /** Increments each element of the array. */
+    private static void incrementAll(int[] data) {
+        for (int p = 0; p < data.length; p++) {
+            data[p]++;
         }
     }
 
@@ -541,27 +551,16 @@ public final class SyncCases {
         int[] data = new int[3];
         WaitGroup wg = new WaitGroup();
         for (int round = 0; round < 3; round++) {
-            wg.add(data.length);
-            for (int p = 0; p < data.length; p++) {
-                int k = p;
-                Go.go(() -> {
-                    data[k]++;
-                    wg.done();
-                });
-            }
+            incrementEach(wg, data);
             Chan<Boolean> done = Chan.make();
             Go.go(() -> {
                 wg.await();
-                for (int p = 0; p < data.length; p++) {
-                    data[p]++;
-                }
+                incrementAll(data);
                 done.send(true);
             });
             wg.await();
             done.receive();
-            for (int p = 0; p < data.length; p++) {
-                data[p]++;
-            }
+            incrementAll(data);
         }
     }
 
