@@ -37,14 +37,22 @@ public final class CoreRoundTrip {
             System.out.println("CoreRoundTrip: one core, nothing to measure");
             return;
         }
+        String line = String.format("CoreRoundTrip/%s 1 %.1f ns/op%n", args[0], medianNanos());
+        System.out.print(line);
+        Files.writeString(Path.of(args[1]), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /**
+     * The median of {@value #ROUNDS} rounds of {@value #ROUND_TRIPS} round trips, in nanoseconds;
+     * needs two cores ({@link Interleaved} reads it between its rounds).
+     */
+    static double medianNanos() throws InterruptedException {
         double[] nanos = new double[ROUNDS];
         for (int i = 0; i < ROUNDS; i++) {
             nanos[i] = roundTripNanos();
         }
         Arrays.sort(nanos);
-        String line = String.format("CoreRoundTrip/%s 1 %.1f ns/op%n", args[0], nanos[ROUNDS / 2]);
-        System.out.print(line);
-        Files.writeString(Path.of(args[1]), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        return nanos[ROUNDS / 2];
     }
 
     /** One round: the mean time of a round trip, in nanoseconds. */
