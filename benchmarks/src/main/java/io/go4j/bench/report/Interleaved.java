@@ -49,7 +49,7 @@ public final class Interleaved {
     public static void main(String[] args) throws Exception {
         if (args.length < 4 || args.length > 5) {
             throw new IllegalArgumentException(
-                    "usage: Interleaved ROUNDS quick|full GO-TEST-BINARY OUTPUT-FILE [WORKLOAD-REGEX]");
+                    "usage: Interleaved ROUNDS quick|full GO-TEST-BINARY OUTPUT-FILE [REGEX]");
         }
         int rounds = Integer.parseInt(args[0]);
         boolean quick = switch (args[1]) {
@@ -65,10 +65,10 @@ public final class Interleaved {
                 continue;
             }
             for (int round = 1; round <= rounds; round++) {
-                double before = CoreRoundTrip.medianNanos();
+                double before = CoreRoundTrip.medianNanos(CoreRoundTrip.BETWEEN_ROUNDS);
                 double go4j = jmh(jmhKey(row.go4j()), quick);
                 double go = go(goBinary, row.go().substring("go:".length()), quick);
-                double after = CoreRoundTrip.medianNanos();
+                double after = CoreRoundTrip.medianNanos(CoreRoundTrip.BETWEEN_ROUNDS);
                 String line = String.format(Locale.ROOT, "%s\t%d\t%.2f\t%.2f\t%.1f\t%.1f%n",
                         row.workload(), round, go4j, go, before, after);
                 System.out.print("interleaved: " + line);
@@ -108,13 +108,15 @@ public final class Interleaved {
     private static double jmh(JmhKey key, boolean quick) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder().include(key.includeRegex()).forks(1)
                 .jvmArgsAppend("--add-opens", "java.base/java.lang=ALL-UNNAMED")
-                .timeUnit(TimeUnit.NANOSECONDS).shouldFailOnError(true).verbosity(VerboseMode.SILENT);
+                .timeUnit(TimeUnit.NANOSECONDS).shouldFailOnError(true)
+                .verbosity(VerboseMode.SILENT);
         for (String[] p : key.params()) {
             options.param(p[0], p[1]);
         }
         if (quick) {
-            options.warmupIterations(1).measurementIterations(3)
-                    .warmupTime(TimeValue.milliseconds(500)).measurementTime(TimeValue.milliseconds(500));
+            TimeValue half = TimeValue.milliseconds(500);
+            options.warmupIterations(1).warmupTime(half)
+                    .measurementIterations(3).measurementTime(half);
         }
         RunResult result = new Runner(options.build()).runSingle();
         return result.getPrimaryResult().getScore() / result.getParams().getThreads();
@@ -124,13 +126,16 @@ public final class Interleaved {
      * One run of a Go benchmark ({@code Name} or {@code Name/sub}) from the test binary, in the
      * binary's folder: its ns/op.
      */
-    private static double go(Path binary, String name, boolean quick) throws IOException, InterruptedException {
+    private static double go(Path binary, String name, boolean quick)
+            throws IOException, InterruptedException {
         StringBuilder regex = new StringBuilder();
         for (String part : name.split("/")) {
-            regex.append(regex.isEmpty() ? "" : "/").append('^').append(Pattern.quote(part)).append('$');
+            regex.append(regex.isEmpty() ? "" : "/")
+                    .append('^').append(Pattern.quote(part)).append('$');
         }
-        Process p = new ProcessBuilder(binary.toString(), "-test.run", "^$", "-test.bench", regex.toString(),
-                "-test.benchtime", quick ? "200ms" : "1s", "-test.count", "1")
+        Process p = new ProcessBuilder(binary.toString(), "-test.run", "^$",
+                "-test.bench", regex.toString(), "-test.benchtime", quick ? "200ms" : "1s",
+                "-test.count", "1")
                 .directory(binary.getParent().toFile()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {

@@ -78,9 +78,10 @@ public final class Report {
             return median(rounds.stream().mapToDouble(r -> r[1]).toArray());
         }
 
-        /** The median over the rounds of a side's time in round trips ({@code side} 0 is go4j, 1 Go). */
+        /** The median of a side's time in round trips ({@code side} 0 is go4j, 1 Go). */
         double medianInRoundTrips(int side) {
-            return median(rounds.stream().mapToDouble(r -> r[side] / ((r[2] + r[3]) / 2)).toArray());
+            return median(rounds.stream()
+                    .mapToDouble(r -> r[side] / ((r[2] + r[3]) / 2)).toArray());
         }
 
         double minRoundTrip() {
@@ -221,18 +222,21 @@ public final class Report {
      */
     static String table(Map<String, Measure> m, Map<String, Rounds> interleaved) {
         StringBuilder sb = new StringBuilder(roundTrips(m));
-        sb.append("| workload | unit | go4j | Go | Jox | JDK | JDK is | go4j / Go | go4j / Jox | go4j / JDK |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        sb.append("| workload | unit | go4j | Go | Jox | Kotlin | JDK | JDK is | go4j / Go")
+                .append(" | go4j / Jox | go4j / Kotlin | go4j / JDK |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Twins.Row r : Twins.ROWS) {
             Measure go4j = m.get(r.go4j());
             sb.append("| ").append(r.workload()).append(" | ").append(r.unit())
                     .append(" | ").append(cell(go4j))
                     .append(" | ").append(cell(get(m, r.go())))
                     .append(" | ").append(cell(get(m, r.jox())))
+                    .append(" | ").append(cell(get(m, r.kotlin())))
                     .append(" | ").append(cell(get(m, r.jdk())))
                     .append(" | ").append(r.jdkName() == null ? "" : r.jdkName())
                     .append(" | ").append(ratioCell(go4j, get(m, r.go())))
                     .append(" | ").append(ratioCell(go4j, get(m, r.jox())))
+                    .append(" | ").append(ratioCell(go4j, get(m, r.kotlin())))
                     .append(" | ").append(ratioCell(go4j, get(m, r.jdk())))
                     .append(" |\n");
         }
@@ -248,10 +252,11 @@ public final class Report {
      * trips (each round's time divided by the mean of the round trips read before and after it).
      */
     private static String interleavedTable(Map<String, Rounds> interleaved) {
-        StringBuilder sb = new StringBuilder("go4j and Go interleaved (Interleaved): per row, a JMH fork")
-                .append(" of the go4j benchmark, then its Go twin, round after round, with the cores'")
-                .append(" round trip read before and after each round. Medians over the rounds, ns/op;")
-                .append(" \"in RTs\": the time of one operation in round trips between the cores.\n\n")
+        StringBuilder sb = new StringBuilder("go4j and Go interleaved (Interleaved): per row,")
+                .append(" a JMH fork of the go4j benchmark, then its Go twin, round after round,")
+                .append(" with the cores' round trip read before and after each round. Medians")
+                .append(" over the rounds, ns/op; \"in RTs\": the time of one operation in round")
+                .append(" trips between the cores.\n\n")
                 .append("| workload | rounds | go4j | Go | go4j / Go | min–max | round trip, ns")
                 .append(" | go4j in RTs | Go in RTs |\n|---|---|---|---|---|---|---|---|---|\n");
         for (Twins.Row r : Twins.ROWS) {
@@ -259,8 +264,9 @@ public final class Report {
             if (pair == null) {
                 continue;
             }
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.2f | %.2f–%.2f | %s | %s | %s |%n",
-                    r.workload(), pair.rounds().size(), format(pair.medianGo4j()), format(pair.medianGo()),
+            sb.append(String.format(Locale.ROOT,
+                    "| %s | %d | %s | %s | %.2f | %.2f–%.2f | %s | %s | %s |%n", r.workload(),
+                    pair.rounds().size(), format(pair.medianGo4j()), format(pair.medianGo()),
                     pair.medianRatio(), pair.minRatio(), pair.maxRatio(), pair.roundTripRange(),
                     format(pair.medianInRoundTrips(0)), format(pair.medianInRoundTrips(1))));
         }
@@ -308,16 +314,18 @@ public final class Report {
     }
 
     /**
-     * A bar chart of go4j / Go, go4j / Jox and go4j / JDK per workload. Bars show the ratio's
-     * base-2 logarithm, labelled with the ratio itself: ratios span orders of magnitude, and
-     * twice as fast should look as big as twice as slow. Below the axis (ratio under 1), go4j is
-     * ahead. An interleaved row shows its median go4j / Go, and its label the ratio's range and
-     * the round trips it ran in.
+     * A bar chart of go4j / Go, go4j / Jox, go4j / Kotlin and go4j / JDK per workload. Bars show
+     * the ratio's base-2 logarithm, labelled with the ratio itself: ratios span orders of
+     * magnitude, and twice as fast should look as big as twice as slow. Below the axis (ratio
+     * under 1), go4j is ahead. An interleaved row shows its median go4j / Go, and its label the
+     * ratio's range and the round trips it ran in.
      */
-    static void chart(Map<String, Measure> m, Map<String, Rounds> interleaved, Path png) throws IOException {
+    static void chart(Map<String, Measure> m, Map<String, Rounds> interleaved, Path png)
+            throws IOException {
         List<String> workloads = new ArrayList<>();
         List<Double> vsGo = new ArrayList<>();
         List<Double> vsJox = new ArrayList<>();
+        List<Double> vsKotlin = new ArrayList<>();
         List<Double> vsJdk = new ArrayList<>();
         for (Twins.Row r : Twins.ROWS) {
             Measure go4j = m.get(r.go4j());
@@ -329,11 +337,12 @@ public final class Report {
                 workloads.add(r.workload());
                 vsGo.add(log2(ratio(go4j, get(m, r.go()))));
             } else {
-                workloads.add(String.format(Locale.ROOT, "%s [vs Go %.2f–%.2f, RT %s ns]", r.workload(),
-                        pair.minRatio(), pair.maxRatio(), pair.roundTripRange()));
+                workloads.add(String.format(Locale.ROOT, "%s [vs Go %.2f–%.2f, RT %s ns]",
+                        r.workload(), pair.minRatio(), pair.maxRatio(), pair.roundTripRange()));
                 vsGo.add(log2(pair.medianRatio()));
             }
             vsJox.add(log2(ratio(go4j, get(m, r.jox()))));
+            vsKotlin.add(log2(ratio(go4j, get(m, r.kotlin()))));
             vsJdk.add(log2(ratio(go4j, get(m, r.jdk()))));
         }
         CategoryChart chart = new CategoryChartBuilder().width(1800).height(1000)
@@ -345,6 +354,7 @@ public final class Report {
         chart.setCustomYAxisTickLabelsFormatter(y -> format(Math.pow(2, y)));
         addSeries(chart, "go4j / Go", workloads, vsGo);
         addSeries(chart, "go4j / Jox", workloads, vsJox);
+        addSeries(chart, "go4j / Kotlin", workloads, vsKotlin);
         addSeries(chart, "go4j / JDK", workloads, vsJdk);
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
