@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Builds the benchmarks, runs the JMH suite (go4j, Jox, Kotlin and java.util.concurrent side by
-# side), the parked-goroutine memory program, the scheduler's latency programs (WakeLatency,
-# Fairness) and, when `go` is installed, go4j and its Go twins interleaved row by row
-# (Interleaved: a JMH fork, then the Go twin, round after round, with the cores' round trip read
-# between rounds) and the Go latency and memory twins; then writes benchmarks/results/:
-# jmh-result.json, interleaved.tsv, go-bench.txt, go-memory.txt, memory-java.txt,
-# latency-java.txt, machine.txt (the cores' cache-line round trip before and after, see
-# CoreRoundTrip), the table comparison.md and the chart ratios.png. See benchmarks/README.md.
+# side, and the workloads of io.go4j.bench.workload), the parked-goroutine memory program, the
+# scheduler's latency programs (WakeLatency, Fairness, LoadLatency) and, when `go` is installed,
+# go4j and its Go twins interleaved row by row (Interleaved: a JMH fork, then the Go twin, round
+# after round, with the cores' round trip read between rounds) and the Go latency and memory
+# twins; then writes benchmarks/results/: jmh-result.json, interleaved.tsv, go-bench.txt,
+# go-memory.txt, memory-java.txt, latency-java.txt, machine.txt (the cores' cache-line round
+# trip before and after, see CoreRoundTrip), the table comparison.md and the chart ratios.png.
+# See benchmarks/README.md.
 #
 #   benchmarks/compare.sh [--quick] [ROWS]   quick mode: a smoke-sized run (numbers rough)
 #   benchmarks/compare.sh --full [ROWS]      full mode: JMH's default iterations, 5 Go rounds
@@ -54,9 +55,10 @@ echo "== JMH suite"
 echo "== parked goroutines (Java)"
 "${mvn[@]}" exec:exec@memory -Dmemory.out="$results/memory-java.txt"
 
-echo "== wake-up latency and fairness (Java)"
+echo "== wake-up latency, fairness and latency under CPU load (Java)"
 "${mvn[@]}" exec:exec@wakelatency $latency_args -Dlatency.out="$results/latency-java.txt"
 "${mvn[@]}" exec:exec@fairness $latency_args -Dlatency.out="$results/latency-java.txt"
+"${mvn[@]}" exec:exec@loadlatency -Dlatency.out="$results/latency-java.txt"
 
 if command -v go >/dev/null 2>&1; then
   echo "== Go twins ($(go version))"
@@ -68,6 +70,8 @@ if command -v go >/dev/null 2>&1; then
   echo "== Go latency and memory twins"
   (cd benchmarks/go && go test -run '^$' -bench 'WakeLatency|Fairness' $go_args) \
     | tee "$results/go-bench.txt"
+  (cd benchmarks/go && go test -run '^$' -bench LoadLatency -benchtime 1x) \
+    | tee -a "$results/go-bench.txt"
   (cd benchmarks/go && go test -run '^$' -bench ParkedGoroutines -benchtime 1x -parked) \
     | tee "$results/go-memory.txt"
 else

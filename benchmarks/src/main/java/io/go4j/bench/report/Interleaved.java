@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,8 +62,10 @@ public final class Interleaved {
         Path goBinary = Path.of(args[2]).toAbsolutePath();
         Path out = Path.of(args[3]);
         Pattern only = Pattern.compile(args.length == 5 ? args[4] : "");
+        Set<String> done = new HashSet<>();
         for (Twins.Row row : rows()) {
-            if (!only.matcher(row.workload()).find()) {
+            // Rows of one workload (one per JVM variant) share their go4j and Go measurements.
+            if (!only.matcher(row.workload()).find() || !done.add(row.workload())) {
                 continue;
             }
             for (int round = 1; round <= rounds; round++) {

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -259,9 +261,10 @@ public final class Report {
                 .append(" trips between the cores.\n\n")
                 .append("| workload | rounds | go4j | Go | go4j / Go | min–max | round trip, ns")
                 .append(" | go4j in RTs | Go in RTs |\n|---|---|---|---|---|---|---|---|---|\n");
+        Set<String> done = new HashSet<>();
         for (Twins.Row r : Twins.ROWS) {
             Rounds pair = interleaved.get(r.workload());
-            if (pair == null) {
+            if (pair == null || !done.add(r.workload())) {
                 continue;
             }
             sb.append(String.format(Locale.ROOT,
@@ -333,12 +336,16 @@ public final class Report {
                 continue;
             }
             Rounds pair = interleaved.get(r.workload());
+            // A workload's rows after its first differ by their JVM variant: the chart's
+            // categories must differ too.
+            String workload = workloads.stream().anyMatch(w -> w.startsWith(r.workload()))
+                    ? r.workload() + ", JVM: " + r.jdkName() : r.workload();
             if (pair == null) {
-                workloads.add(r.workload());
+                workloads.add(workload);
                 vsGo.add(log2(ratio(go4j, get(m, r.go()))));
             } else {
                 workloads.add(String.format(Locale.ROOT, "%s [vs Go %.2f–%.2f, RT %s ns]",
-                        r.workload(), pair.minRatio(), pair.maxRatio(), pair.roundTripRange()));
+                        workload, pair.minRatio(), pair.maxRatio(), pair.roundTripRange()));
                 vsGo.add(log2(pair.medianRatio()));
             }
             vsJox.add(log2(ratio(go4j, get(m, r.jox()))));

@@ -108,9 +108,57 @@ final class Twins {
             wakeLatency("p99"),
             fairness("median", "p50"),
             fairness("max", "max"),
+            // workloads (issue 22): a pipeline, a merge sort, many timers, latency under CPU load
+            pipeline("chanOnVirtualThreads", "go4j's Chan on JDK virtual threads"),
+            pipeline("queueOnVirtualThreads", "ArrayBlockingQueue, JDK virtual threads"),
+            pipeline("queueOnPlatformThreads", "ArrayBlockingQueue, platform threads"),
+            mergeSort("virtualThreads", "JDK virtual threads"),
+            mergeSort("forkJoinPool", "ForkJoinPool"),
+            mergeSort("sequential", "Arrays.sort, one thread"),
+            workload("10,000 sleepers, Time.sleep", "TimersBenchmark.go4jTimeSleep",
+                    "BenchmarkTimers", "TimersBenchmark.virtualThreads",
+                    "JDK virtual threads, Thread.sleep"),
+            workload("10,000 sleepers, Thread.sleep", "TimersBenchmark.go4jThreadSleep",
+                    "BenchmarkTimers", "TimersBenchmark.virtualThreads",
+                    "JDK virtual threads, Thread.sleep"),
+            loadLatency("p50"),
+            loadLatency("p99"),
+            loadLatency("max"),
             // memory
             new Row("1,000,000 parked goroutines", "B/goroutine", "mem:ParkedGoroutines/go4j", "go:BenchmarkParkedGoroutines",
                     "mem:ParkedGoroutines/jox", "mem:ParkedGoroutines/virtualThread", "JDK virtual threads, SynchronousQueue"));
+
+    /**
+     * A workload of {@code io.go4j.bench.workload}: go4j against its Go twin and one JVM variant
+     * ({@code jdkName} tells them apart); one row per variant, all of one name.
+     */
+    private static Row workload(String workload, String go4j, String goTwin, String jdk,
+            String jdkName) {
+        return new Row(workload, NS, go4j, "go:" + goTwin, null, jdk, jdkName);
+    }
+
+    /** {@code PipelineBenchmark}: go4j against the variant {@code method}. */
+    private static Row pipeline(String method, String jdkName) {
+        return workload("pipeline", "PipelineBenchmark.go4j", "BenchmarkPipeline",
+                "PipelineBenchmark." + method, jdkName);
+    }
+
+    /** {@code MergeSortBenchmark}: go4j against the variant {@code method}. */
+    private static Row mergeSort(String method, String jdkName) {
+        return workload("merge sort of 4M ints", "MergeSortBenchmark.go4j", "BenchmarkMergeSort",
+                "MergeSortBenchmark." + method, jdkName);
+    }
+
+    /**
+     * A percentile of {@code LoadLatency} and {@code BenchmarkLoadLatency}: how late a 1 ms sleep
+     * ends while two threads spin on two cores.
+     */
+    private static Row loadLatency(String percentile) {
+        String metric = " " + percentile + "-ms";
+        return new Row("1 ms sleep beside 2 spinners, lateness " + percentile, "ms",
+                "mem:LoadLatency/go4j" + metric, "go:BenchmarkLoadLatency" + metric, null,
+                "mem:LoadLatency/virtualThread" + metric, "JDK virtual threads, Thread.sleep");
+    }
 
     /** {@code BufferedChannelBenchmark} at one capacity. */
     private static Row buffered(int capacity) {
