@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks, runs the JMH suite (go4j, Jox, Kotlin and java.util.concurrent side by
 # side, and the workloads of io.go4j.bench.workload), the parked-goroutine memory program, the
-# scheduler's latency programs (WakeLatency, Fairness, LoadLatency) and, when `go` is installed,
+# scheduler's programs (WakeLatency, Fairness, LoadLatency, EchoServer) and, when `go` is installed,
 # go4j and its Go twins interleaved row by row (Interleaved: a JMH fork, then the Go twin, round
 # after round, with the cores' round trip read between rounds) and the Go latency and memory
 # twins; then writes benchmarks/results/: jmh-result.json, interleaved.tsv, go-bench.txt,
@@ -55,10 +55,11 @@ echo "== JMH suite"
 echo "== parked goroutines (Java)"
 "${mvn[@]}" exec:exec@memory -Dmemory.out="$results/memory-java.txt"
 
-echo "== wake-up latency, fairness and latency under CPU load (Java)"
+echo "== wake-up latency, fairness, latency under CPU load and echo server (Java)"
 "${mvn[@]}" exec:exec@wakelatency $latency_args -Dlatency.out="$results/latency-java.txt"
 "${mvn[@]}" exec:exec@fairness $latency_args -Dlatency.out="$results/latency-java.txt"
 "${mvn[@]}" exec:exec@loadlatency -Dlatency.out="$results/latency-java.txt"
+"${mvn[@]}" exec:exec@echo -Dlatency.out="$results/latency-java.txt"
 
 if command -v go >/dev/null 2>&1; then
   echo "== Go twins ($(go version))"
@@ -70,7 +71,7 @@ if command -v go >/dev/null 2>&1; then
   echo "== Go latency and memory twins"
   (cd benchmarks/go && go test -run '^$' -bench 'WakeLatency|Fairness' $go_args) \
     | tee "$results/go-bench.txt"
-  (cd benchmarks/go && go test -run '^$' -bench LoadLatency -benchtime 1x) \
+  (cd benchmarks/go && go test -run '^$' -bench 'LoadLatency|Echo' -benchtime 1x) \
     | tee -a "$results/go-bench.txt"
   (cd benchmarks/go && go test -run '^$' -bench ParkedGoroutines -benchtime 1x -parked) \
     | tee "$results/go-memory.txt"

@@ -2,12 +2,15 @@ package benchmarks
 
 // Twins of go4j's workloads (issue 22, benchmarks/src/main/java/io/go4j/bench/workload and
 // runtime/LoadLatency.java): a pipeline, a parallel merge sort, many timers and latency under
-// CPU load.
+// CPU load, and a loopback echo server.
 
 import (
+	"io"
 	"math/rand"
+	"net"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -157,4 +160,66 @@ func BenchmarkLoadLatency(b *testing.B) {
 		wg.Wait()
 	}
 	reportPercentiles(b, late, time.Millisecond, "p50", "p99", "max")
+}
+
+// BenchmarkEcho twins EchoServer: a loopback server with a goroutine per connection echoes
+// 64-byte requests from 1,000 clients, each on its own goroutine, for 3 s; reports ns of wall time
+// per request and req/s (run it with -benchtime 1x).
+func BenchmarkEcho(b *testing.B) {
+	const clients, seconds, message = 1_000, 3, 64
+	var requests int64
+	for i := 0; i < b.N; i++ {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			b.Fatal(err)
+		}
+		go func() {
+			for {
+				c, err := l.Accept()
+				if err != nil {
+					return
+				}
+				go func() {
+					defer c.Close()
+					buf := make([]byte, message)
+					for {
+						if _, err := io.ReadFull(c, buf); err != nil {
+							return
+						}
+						if _, err := c.Write(buf); err != nil {
+							return
+						}
+					}
+				}()
+			}
+		}()
+		deadline := time.Now().Add(seconds * time.Second)
+		var wg sync.WaitGroup
+		for k := 0; k < clients; k++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				c, err := net.Dial("tcp", l.Addr().String())
+				if err != nil {
+					panic(err)
+				}
+				defer c.Close()
+				buf := make([]byte, message)
+				for time.Now().Before(deadline) {
+					if _, err := c.Write(buf); err != nil {
+						panic(err)
+					}
+					if _, err := io.ReadFull(c, buf); err != nil {
+						panic(err)
+					}
+					atomic.AddInt64(&requests, 1)
+				}
+			}()
+		}
+		wg.Wait()
+		l.Close()
+	}
+	perRequest := float64(b.N) * seconds * 1e9 / float64(requests)
+	b.ReportMetric(perRequest, "ns/op")
+	b.ReportMetric(1e9/perRequest, "req/s")
 }

@@ -121,6 +121,8 @@ final class Twins {
             workload("10,000 sleepers, Thread.sleep", "TimersBenchmark.go4jThreadSleep",
                     "BenchmarkTimers", "TimersBenchmark.virtualThreads",
                     "JDK virtual threads, Thread.sleep"),
+            echo("virtualThread", "JDK virtual threads"),
+            echo("platformThread", "platform threads"),
             loadLatency("p50"),
             loadLatency("p99"),
             loadLatency("max"),
@@ -147,6 +149,12 @@ final class Twins {
     private static Row mergeSort(String method, String jdkName) {
         return workload("merge sort of 4M ints", "MergeSortBenchmark.go4j", "BenchmarkMergeSort",
                 "MergeSortBenchmark." + method, jdkName);
+    }
+
+    /** {@code EchoServer} and {@code BenchmarkEcho}: ns per request, go4j against a variant. */
+    private static Row echo(String variant, String jdkName) {
+        return new Row("echo server, 1,000 clients", NS, "mem:Echo/go4j", "go:BenchmarkEcho", null,
+                "mem:Echo/" + variant, jdkName);
     }
 
     /**
