@@ -16,7 +16,8 @@ final class Contenders {
 
     /** Jox's rendezvous channel for 0, else its buffered channel of {@code capacity}. */
     static <T> Channel<T> jox(int capacity) {
-        return capacity == 0 ? Channel.newRendezvousChannel() : Channel.newBufferedChannel(capacity);
+        return capacity == 0
+                ? Channel.newRendezvousChannel() : Channel.newBufferedChannel(capacity);
     }
 
     /** {@link SynchronousQueue} for 0, else {@link ArrayBlockingQueue} of {@code capacity}. */

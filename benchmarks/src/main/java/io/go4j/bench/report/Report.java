@@ -321,7 +321,7 @@ public final class Report {
      * the ratio's base-2 logarithm, labelled with the ratio itself: ratios span orders of
      * magnitude, and twice as fast should look as big as twice as slow. Below the axis (ratio
      * under 1), go4j is ahead. An interleaved row shows its median go4j / Go, and its label the
-     * ratio's range and the round trips it ran in.
+     * ratio's range and the round trips it ran in. No chart when no row has a go4j figure.
      */
     static void chart(Map<String, Measure> m, Map<String, Rounds> interleaved, Path png)
             throws IOException {
@@ -351,6 +351,9 @@ public final class Report {
             vsJox.add(log2(ratio(go4j, get(m, r.jox()))));
             vsKotlin.add(log2(ratio(go4j, get(m, r.kotlin()))));
             vsJdk.add(log2(ratio(go4j, get(m, r.jdk()))));
+        }
+        if (workloads.isEmpty()) {
+            return;
         }
         CategoryChart chart = new CategoryChartBuilder().width(1800).height(1000)
                 .title("go4j / contender (time, or bytes for parked goroutines): below 1, go4j is ahead")
