@@ -48,6 +48,12 @@ public final class Interleaved {
     private Interleaved() {
     }
 
+    /**
+     * Runs the rounds of every selected row and appends them to the output file.
+     *
+     * @param args rounds, mode, Go test binary, output file and, optionally, the workload regex
+     * @throws Exception if a JMH fork or a Go run failed, or printed no result
+     */
     public static void main(String[] args) throws Exception {
         if (args.length < 4 || args.length > 5) {
             throw new IllegalArgumentException(
