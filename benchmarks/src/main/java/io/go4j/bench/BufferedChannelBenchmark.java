@@ -2,6 +2,7 @@ package io.go4j.bench;
 
 import com.softwaremill.jox.Channel;
 import io.go4j.Chan;
+import io.go4j.bench.kotlin.KotlinChannels;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.TimeUnit;
@@ -24,9 +25,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Each invocation starts a producer and a consumer, each on its own virtual thread (go4j: a
  * goroutine), streams {@value #ITEMS} items and waits for both. The contenders: go4j's
  * {@code Chan.make(capacity)}, {@link ArrayBlockingQueue} of that capacity, Jox's
- * {@code Channel.newBufferedChannel(capacity)}, and, as an unbounded reference that never
- * blocks the producer, {@link LinkedTransferQueue} with {@code put}/{@code take} (it ignores the
- * capacity). Target (DESIGN.md): go4j at most 1.0x {@code ArrayBlockingQueue} and Jox.
+ * {@code Channel.newBufferedChannel(capacity)}, Kotlin's {@code Channel<Any>(capacity)} between
+ * two coroutines of {@code Dispatchers.Default} ({@code kotlin}, see {@code KotlinChannels}),
+ * and, as an unbounded reference that never blocks the producer, {@link LinkedTransferQueue}
+ * with {@code put}/{@code take} (it ignores the capacity). Target (DESIGN.md): go4j at most
+ * 1.0x {@code ArrayBlockingQueue} and Jox.
  *
  * <p>Go twin: the producer/consumer loop over {@code make(chan int, capacity)}; for capacity 100
  * the closest benchmark of Go's runtime is {@code BenchmarkChanProdCons100}, which runs
@@ -72,6 +75,12 @@ public class BufferedChannelBenchmark {
         Workers w = Workers.virtualThreads();
         w.startStream(ITEMS, c::send, c::receive);
         w.joinAll();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ITEMS)
+    public void kotlin() {
+        Items.check(KotlinChannels.stream(capacity, ITEMS), Items.sumOfFirst(ITEMS));
     }
 
     @Benchmark

@@ -3,6 +3,7 @@ package io.go4j.bench;
 import com.softwaremill.jox.Channel;
 import io.go4j.Chan;
 import io.go4j.Select;
+import io.go4j.bench.kotlin.KotlinChannels;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,7 +30,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code Select.select(chosen, Select.recv(a), Select.recv(b))}, {@code go4jStatement}) and Jox's
  * {@code Select.select(a.receiveClause(), b.receiveClause())}, both building their cases anew for
  * every select, as code ported from Go does. {@code java.util.concurrent} has no select, so it
- * has no contender here. Note that go4j picks among ready cases at random, as Go does, while Jox
+ * has no contender here. Kotlin's {@code select { a.onReceive {..}; b.onReceive {..} }} runs on
+ * coroutines of {@code Dispatchers.Default} ({@code kotlin}, see {@code KotlinChannels}).
+ *
+ * <p>The one-clause rows ({@code *OneClause}, a row of Jox's published benchmarks): one producer
+ * sends all {@value #ITEMS} items to one consumer that receives each with a select of a single
+ * receive case. Go compiles such a select into a plain receive, so it has no Go twin.
+ *
+ * <p>Note that go4j picks among ready cases at random, as Go does, while Jox
  * takes the first ready clause. Target (DESIGN.md): go4j at most 0.5x Jox.
  *
  * <p>Go twin:
@@ -98,6 +106,42 @@ public class SelectBenchmark {
         w.joinAll();
     }
 
+    @Benchmark
+    @OperationsPerInvocation(ITEMS)
+    public void kotlin() {
+        Items.check(KotlinChannels.select2(capacity, ITEMS), EXPECTED);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ITEMS)
+    public void go4jOneClause() throws InterruptedException {
+        Chan<Integer> a = Chan.make(capacity);
+        Select.Chosen chosen = new Select.Chosen();
+        Workers w = Workers.goroutines();
+        w.startStream(ITEMS, a::send, () -> {
+            Select.select(chosen, Select.recv(a));
+            return chosen.<Integer>value();
+        });
+        w.joinAll();
+    }
+
+    /** Jox's one-clause receive select; its generic varargs cannot be checked: the warning. */
+    @Benchmark
+    @OperationsPerInvocation(ITEMS)
+    @SuppressWarnings("unchecked")
+    public void joxOneClause() throws InterruptedException {
+        Channel<Integer> a = Contenders.jox(capacity);
+        Workers w = Workers.virtualThreads();
+        w.startStream(ITEMS, a::send, () -> com.softwaremill.jox.Select.select(a.receiveClause()));
+        w.joinAll();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ITEMS)
+    public void kotlinOneClause() {
+        Items.check(KotlinChannels.select1(capacity, ITEMS), Items.sumOfFirst(ITEMS));
+    }
+
     /** Starts one producer goroutine per channel, each sending its half of the items. */
     private static Workers goroutinesSendingTo(Chan<Integer> a, Chan<Integer> b) {
         Workers w = Workers.goroutines();
@@ -114,10 +158,8 @@ public class SelectBenchmark {
     @Benchmark
     @OperationsPerInvocation(ITEMS)
     public void jox() throws InterruptedException {
-        Channel<Integer> a = capacity == 0 ? Channel.newRendezvousChannel()
-                : Channel.newBufferedChannel(capacity);
-        Channel<Integer> b = capacity == 0 ? Channel.newRendezvousChannel()
-                : Channel.newBufferedChannel(capacity);
+        Channel<Integer> a = Contenders.jox(capacity);
+        Channel<Integer> b = Contenders.jox(capacity);
         Workers w = Workers.virtualThreads();
         for (Channel<Integer> c : java.util.List.of(a, b)) {
             w.start(() -> {

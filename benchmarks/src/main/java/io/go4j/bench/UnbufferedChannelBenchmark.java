@@ -2,6 +2,7 @@ package io.go4j.bench;
 
 import com.softwaremill.jox.Channel;
 import io.go4j.Chan;
+import io.go4j.bench.kotlin.KotlinChannels;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
@@ -22,9 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * goroutine), moves {@value #ITEMS} items from one to the other and waits for both, so the two
  * thread starts are spread over {@value #ITEMS} items. The contenders: go4j's
  * {@code Chan.make()}, {@link SynchronousQueue} ({@code put}/{@code take}),
- * {@link LinkedTransferQueue} ({@code transfer}/{@code take}) and Jox's
- * {@code Channel.newRendezvousChannel()}. Target (DESIGN.md): go4j at most 0.8x Jox and at most
- * 1.0x {@code SynchronousQueue}.
+ * {@link LinkedTransferQueue} ({@code transfer}/{@code take}), Jox's
+ * {@code Channel.newRendezvousChannel()}, and Kotlin's {@code Channel<Any>()} between two
+ * coroutines of {@code Dispatchers.Default} ({@code kotlin}, see {@code KotlinChannels}).
+ * Target (DESIGN.md): go4j at most 0.8x Jox and at most 1.0x {@code SynchronousQueue}.
  *
  * <p>Go twin: the producer/consumer loop over {@code make(chan int)}; the closest benchmark of
  * Go's runtime is {@code BenchmarkChanProdCons0}, which runs GOMAXPROCS producers and consumers
@@ -65,6 +67,12 @@ public class UnbufferedChannelBenchmark {
         Workers w = Workers.virtualThreads();
         w.startStream(ITEMS, q::transfer, q::take);
         w.joinAll();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ITEMS)
+    public void kotlin() {
+        Items.check(KotlinChannels.stream(0, ITEMS), Items.sumOfFirst(ITEMS));
     }
 
     @Benchmark

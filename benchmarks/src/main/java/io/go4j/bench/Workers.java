@@ -11,11 +11,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * The producer and consumer threads of one benchmark invocation. Every thread is virtual: go4j
- * bodies run as goroutines ({@link Go#go}), the others as plain JDK virtual threads, which is
- * what a user of each library would write. {@link #joinAll()} waits for all of them, so no
- * thread outlives the invocation that started it, and turns a failure or a hang of any of them
- * into an exception that fails the benchmark instead of a silent wrong number or a stuck run.
+ * The producer and consumer threads of one benchmark invocation. go4j bodies run as goroutines
+ * ({@link Go#go}), the others as plain JDK virtual threads, which is what a user of each library
+ * would write, or, in the workloads that compare with them, as platform threads.
+ * {@link #joinAll()} waits for all of them, so no thread outlives the invocation that started it,
+ * and turns a failure or a hang of any of them into an exception that fails the benchmark instead
+ * of a silent wrong number or a stuck run.
  */
 public final class Workers {
 
@@ -67,6 +68,11 @@ public final class Workers {
     /** Threads started with {@link Thread#ofVirtual()}, on the JDK's default scheduler. */
     public static Workers virtualThreads() {
         return new Workers(Thread::startVirtualThread);
+    }
+
+    /** Daemon platform threads, one operating-system thread each. */
+    public static Workers platformThreads() {
+        return new Workers(task -> Thread.ofPlatform().daemon().start(task));
     }
 
     /**

@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +32,8 @@ import org.knowm.xchart.style.Styler;
  *
  * <p>Usage: {@code Report OUTPUT-DIR JMH-JSON [TEXT-FILE...]}, where each text file holds lines of
  * {@code go test -bench} output or of a main program; missing text files are skipped
- * (no Go on the machine), and so are the cells they would have filled.
+ * (no Go on the machine), and so are the cells they would have filled. A file named
+ * {@code *.tsv} holds the rounds of {@link Interleaved} instead.
  *
  * <p>Every time but the scheduler's latencies (microseconds or milliseconds, as their rows say)
  * is nanoseconds per operation as Go counts them, wall time divided by the operations of all
@@ -45,9 +49,63 @@ public final class Report {
     }
 
     /** {@code name[-procs] iterations value unit [value unit]...} */
-    private static final Pattern BENCH_LINE =
+    static final Pattern BENCH_LINE =
             Pattern.compile("^(\\S+?)(?:-\\d+)?\\s+\\d+\\s+(\\d[\\d.]*\\s+\\S+.*)$");
-    private static final Pattern METRIC = Pattern.compile("(\\d[\\d.]*)\\s+(\\S+)");
+    static final Pattern METRIC = Pattern.compile("(\\d[\\d.]*)\\s+(\\S+)");
+
+    /**
+     * The interleaved rounds of one row ({@link Interleaved}): per round go4j's and Go's ns/op
+     * and the round trips read before and after it.
+     */
+    record Rounds(List<double[]> rounds) {
+
+        /** The median of go4j / Go over the rounds. */
+        double medianRatio() {
+            return median(rounds.stream().mapToDouble(r -> r[0] / r[1]).toArray());
+        }
+
+        double minRatio() {
+            return rounds.stream().mapToDouble(r -> r[0] / r[1]).min().orElseThrow();
+        }
+
+        double maxRatio() {
+            return rounds.stream().mapToDouble(r -> r[0] / r[1]).max().orElseThrow();
+        }
+
+        double medianGo4j() {
+            return median(rounds.stream().mapToDouble(r -> r[0]).toArray());
+        }
+
+        double medianGo() {
+            return median(rounds.stream().mapToDouble(r -> r[1]).toArray());
+        }
+
+        /** The median of a side's time in round trips ({@code side} 0 is go4j, 1 Go). */
+        double medianInRoundTrips(int side) {
+            return median(rounds.stream()
+                    .mapToDouble(r -> r[side] / ((r[2] + r[3]) / 2)).toArray());
+        }
+
+        double minRoundTrip() {
+            return rounds.stream().mapToDouble(r -> Math.min(r[2], r[3])).min().orElseThrow();
+        }
+
+        double maxRoundTrip() {
+            return rounds.stream().mapToDouble(r -> Math.max(r[2], r[3])).max().orElseThrow();
+        }
+
+        /** {@code "a–b"}, the range of the round trip over the rounds, in ns. */
+        String roundTripRange() {
+            return format(minRoundTrip()) + "–" + format(maxRoundTrip());
+        }
+
+        private static double median(double[] values) {
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            int n = sorted.length;
+            return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        }
+    }
 
     private Report() {
     }
@@ -58,18 +116,25 @@ public final class Report {
         }
         Path out = Path.of(args[0]);
         Map<String, Measure> measures = new HashMap<>(readJmh(Path.of(args[1])));
+        Map<String, Rounds> interleaved = new HashMap<>();
         for (int i = 2; i < args.length; i++) {
             Path text = Path.of(args[i]);
-            if (Files.exists(text)) {
+            if (!Files.exists(text)) {
+                continue;
+            }
+            if (text.toString().endsWith(".tsv")) {
+                interleaved.putAll(readInterleaved(text));
+            } else {
                 measures.putAll(readBenchText(text));
             }
         }
         Files.createDirectories(out);
-        Files.writeString(out.resolve("comparison.md"), table(measures));
-        chart(measures, out.resolve("ratios.png"));
+        Files.writeString(out.resolve("comparison.md"), table(measures, interleaved));
+        chart(measures, interleaved, out.resolve("ratios.png"));
         System.out.println("wrote " + out.resolve("comparison.md") + " and "
                 + out.resolve("ratios.png"));
     }
+
 
     /**
      * JMH's results by key {@code SimpleClass.method[param=value,...]}, scores divided by threads.
@@ -136,24 +201,81 @@ public final class Report {
         return result;
     }
 
-    /** The Markdown table: one line per row of {@link Twins#ROWS}. */
-    static String table(Map<String, Measure> m) {
+    /**
+     * The rounds of {@link Interleaved} by workload: lines {@code workload round go4j go
+     * round-trip-before round-trip-after}, tab-separated.
+     */
+    static Map<String, Rounds> readInterleaved(Path tsv) throws IOException {
+        Map<String, List<double[]>> rounds = new TreeMap<>();
+        for (String line : Files.readAllLines(tsv)) {
+            String[] f = line.split("\t");
+            if (f.length != 6) {
+                continue;
+            }
+            rounds.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new double[] {
+                Double.parseDouble(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4]),
+                Double.parseDouble(f[5])});
+        }
+        Map<String, Rounds> result = new HashMap<>();
+        rounds.forEach((workload, r) -> result.put(workload, new Rounds(r)));
+        return result;
+    }
+
+    /**
+     * The Markdown tables: the JMH suite, one line per row of {@link Twins#ROWS} (its Go column
+     * only for the Go benchmarks run apart, the latency and memory twins), then the rows that
+     * {@link Interleaved} ran, go4j against Go round by round.
+     */
+    static String table(Map<String, Measure> m, Map<String, Rounds> interleaved) {
         StringBuilder sb = new StringBuilder(roundTrips(m));
-        sb.append("| workload | unit | go4j | Go | Jox | JDK | JDK is | go4j / Go | go4j / Jox | "
-                + "go4j / JDK |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        sb.append("| workload | unit | go4j | Go | Jox | Kotlin | JDK | JDK is | go4j / Go")
+                .append(" | go4j / Jox | go4j / Kotlin | go4j / JDK |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Twins.Row r : Twins.ROWS) {
             Measure go4j = m.get(r.go4j());
             sb.append("| ").append(r.workload()).append(" | ").append(r.unit())
                     .append(" | ").append(cell(go4j))
                     .append(" | ").append(cell(get(m, r.go())))
                     .append(" | ").append(cell(get(m, r.jox())))
+                    .append(" | ").append(cell(get(m, r.kotlin())))
                     .append(" | ").append(cell(get(m, r.jdk())))
                     .append(" | ").append(r.jdkName() == null ? "" : r.jdkName())
                     .append(" | ").append(ratioCell(go4j, get(m, r.go())))
                     .append(" | ").append(ratioCell(go4j, get(m, r.jox())))
+                    .append(" | ").append(ratioCell(go4j, get(m, r.kotlin())))
                     .append(" | ").append(ratioCell(go4j, get(m, r.jdk())))
                     .append(" |\n");
+        }
+        if (!interleaved.isEmpty()) {
+            sb.append("\n").append(interleavedTable(interleaved));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The interleaved rows: medians over the rounds of go4j's and Go's ns/op and of their ratio
+     * (with its range), the round trips read between the rounds, and each side's time in round
+     * trips (each round's time divided by the mean of the round trips read before and after it).
+     */
+    private static String interleavedTable(Map<String, Rounds> interleaved) {
+        StringBuilder sb = new StringBuilder("go4j and Go interleaved (Interleaved): per row,")
+                .append(" a JMH fork of the go4j benchmark, then its Go twin, round after round,")
+                .append(" with the cores' round trip read before and after each round. Medians")
+                .append(" over the rounds, ns/op; \"in RTs\": the time of one operation in round")
+                .append(" trips between the cores.\n\n")
+                .append("| workload | rounds | go4j | Go | go4j / Go | min–max | round trip, ns")
+                .append(" | go4j in RTs | Go in RTs |\n|---|---|---|---|---|---|---|---|---|\n");
+        Set<String> done = new HashSet<>();
+        for (Twins.Row r : Twins.ROWS) {
+            Rounds pair = interleaved.get(r.workload());
+            if (pair == null || !done.add(r.workload())) {
+                continue;
+            }
+            sb.append(String.format(Locale.ROOT,
+                    "| %s | %d | %s | %s | %.2f | %.2f–%.2f | %s | %s | %s |%n", r.workload(),
+                    pair.rounds().size(), format(pair.medianGo4j()), format(pair.medianGo()),
+                    pair.medianRatio(), pair.minRatio(), pair.maxRatio(), pair.roundTripRange(),
+                    format(pair.medianInRoundTrips(0)), format(pair.medianInRoundTrips(1))));
         }
         return sb.toString();
     }
@@ -202,29 +324,47 @@ public final class Report {
     }
 
     /**
-     * A bar chart of go4j / Go, go4j / Jox and go4j / JDK per workload. Bars show the ratio's
-     * base-2 logarithm, labelled with the ratio itself: ratios span orders of magnitude, and
-     * twice as fast should look as big as twice as slow. Below the axis (ratio under 1), go4j is
-     * ahead.
+     * A bar chart of go4j / Go, go4j / Jox, go4j / Kotlin and go4j / JDK per workload. Bars show
+     * the ratio's base-2 logarithm, labelled with the ratio itself: ratios span orders of
+     * magnitude, and twice as fast should look as big as twice as slow. Below the axis (ratio
+     * under 1), go4j is ahead. An interleaved row shows its median go4j / Go, and its label the
+     * ratio's range and the round trips it ran in. No chart when no row has a go4j figure.
      */
-    static void chart(Map<String, Measure> m, Path png) throws IOException {
+    static void chart(Map<String, Measure> m, Map<String, Rounds> interleaved, Path png)
+            throws IOException {
         List<String> workloads = new ArrayList<>();
         List<Double> vsGo = new ArrayList<>();
         List<Double> vsJox = new ArrayList<>();
+        List<Double> vsKotlin = new ArrayList<>();
         List<Double> vsJdk = new ArrayList<>();
         for (Twins.Row r : Twins.ROWS) {
             Measure go4j = m.get(r.go4j());
             if (go4j == null) {
                 continue;
             }
-            workloads.add(r.workload());
-            vsGo.add(log2(ratio(go4j, get(m, r.go()))));
+            Rounds pair = interleaved.get(r.workload());
+            // A workload's rows after its first differ by their JVM variant: the chart's
+            // categories must differ too.
+            String workload = workloads.stream().anyMatch(w -> w.startsWith(r.workload()))
+                    ? r.workload() + ", JVM: " + r.jdkName() : r.workload();
+            if (pair == null) {
+                workloads.add(workload);
+                vsGo.add(log2(ratio(go4j, get(m, r.go()))));
+            } else {
+                workloads.add(String.format(Locale.ROOT, "%s [vs Go %.2f–%.2f, RT %s ns]",
+                        workload, pair.minRatio(), pair.maxRatio(), pair.roundTripRange()));
+                vsGo.add(log2(pair.medianRatio()));
+            }
             vsJox.add(log2(ratio(go4j, get(m, r.jox()))));
+            vsKotlin.add(log2(ratio(go4j, get(m, r.kotlin()))));
             vsJdk.add(log2(ratio(go4j, get(m, r.jdk()))));
         }
+        if (workloads.isEmpty()) {
+            return;
+        }
         CategoryChart chart = new CategoryChartBuilder().width(1800).height(1000)
-                .title("go4j / contender (time, or bytes for parked goroutines): below 1, go4j "
-                        + "is ahead")
+                .title("go4j / contender (time, or bytes for parked goroutines):"
+                        + " below 1, go4j is ahead")
                 .xAxisTitle("workload").yAxisTitle("go4j / contender (log scale)").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setXAxisLabelRotation(90);
@@ -232,6 +372,7 @@ public final class Report {
         chart.setCustomYAxisTickLabelsFormatter(y -> format(Math.pow(2, y)));
         addSeries(chart, "go4j / Go", workloads, vsGo);
         addSeries(chart, "go4j / Jox", workloads, vsJox);
+        addSeries(chart, "go4j / Kotlin", workloads, vsKotlin);
         addSeries(chart, "go4j / JDK", workloads, vsJdk);
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }

@@ -1,10 +1,11 @@
 package io.go4j.bench.report;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The comparison table: for each workload, which measurement is go4j's and which are its Go twin,
- * Jox and the JDK baseline. Keys name a measurement:
+ * Jox, Kotlin coroutines and the JDK baseline. Keys name a measurement:
  * <ul>
  *   <li>a JMH benchmark: {@code SimpleClassName.method}, plus {@code [param=value]} when it has a
  *       parameter;
@@ -19,11 +20,18 @@ import java.util.List;
  */
 final class Twins {
 
+
     /**
      * One row of the table; {@code jdkName} says which JDK class or scheduler the JDK column is.
      */
-    record Row(String workload, String unit, String go4j, String go, String jox, String jdk,
-            String jdkName) {
+    record Row(String workload, String unit, String go4j, String go, String jox, String kotlin,
+            String jdk, String jdkName) {
+
+        /** A row without a Kotlin contender. */
+        Row(String workload, String unit, String go4j, String go, String jox, String jdk,
+                String jdkName) {
+            this(workload, unit, go4j, go, jox, null, jdk, jdkName);
+        }
     }
 
     private static final String NS = "ns/op";
@@ -32,37 +40,23 @@ final class Twins {
     }
 
     static final List<Row> ROWS = List.of(
-            // go4j's channel benchmarks (io.go4j.bench)
+            // go4j's channel benchmarks (io.go4j.bench); Kotlin on the rows of Jox's benchmarks
             new Row("unbuffered, 1 → 1", NS, "UnbufferedChannelBenchmark.go4j",
                     "go:BenchmarkUnbuffered",
-                    "UnbufferedChannelBenchmark.jox", "UnbufferedChannelBenchmark.synchronousQueue",
-                    "SynchronousQueue"),
-            new Row("buffered cap 16, 1 → 1", NS, "BufferedChannelBenchmark.go4j[capacity=16]",
-                    "go:BenchmarkBuffered/capacity=16", "BufferedChannelBenchmark.jox[capacity=16]",
-                    "BufferedChannelBenchmark.arrayBlockingQueue[capacity=16]",
-                    "ArrayBlockingQueue"),
-            new Row("buffered cap 100, 1 → 1", NS, "BufferedChannelBenchmark.go4j[capacity=100]",
-                    "go:BenchmarkBuffered/capacity=100",
-                    "BufferedChannelBenchmark.jox[capacity=100]",
-                    "BufferedChannelBenchmark.arrayBlockingQueue[capacity=100]",
-                    "ArrayBlockingQueue"),
-            new Row("2-case select, unbuffered", NS, "SelectBenchmark.go4j[capacity=0]",
-                    "go:BenchmarkSelect2/capacity=0",
-                    "SelectBenchmark.jox[capacity=0]", null, null),
-            new Row("2-case select, cap 16", NS, "SelectBenchmark.go4j[capacity=16]",
-                    "go:BenchmarkSelect2/capacity=16",
-                    "SelectBenchmark.jox[capacity=16]", null, null),
-            new Row("1,000 goroutine pairs", NS, "GoroutinePairsBenchmark.go4j[pairs=1000]",
-                    "go:BenchmarkGoroutinePairs/pairs=1000",
-                    "GoroutinePairsBenchmark.jox[pairs=1000]",
-                    "GoroutinePairsBenchmark.synchronousQueue[pairs=1000]", "SynchronousQueue"),
-            new Row("10,000 goroutine pairs", NS, "GoroutinePairsBenchmark.go4j[pairs=10000]",
-                    "go:BenchmarkGoroutinePairs/pairs=10000",
-                    "GoroutinePairsBenchmark.jox[pairs=10000]",
-                    "GoroutinePairsBenchmark.synchronousQueue[pairs=10000]", "SynchronousQueue"),
-            new Row("chain of 10,000", NS, "GoroutineChainBenchmark.go4j", "go:BenchmarkChain",
-                    "GoroutineChainBenchmark.jox", "GoroutineChainBenchmark.synchronousQueue",
-                    "SynchronousQueue"),
+                    "UnbufferedChannelBenchmark.jox", "UnbufferedChannelBenchmark.kotlin",
+                    "UnbufferedChannelBenchmark.synchronousQueue", "SynchronousQueue"),
+            buffered(16),
+            buffered(100),
+            select("1-case select, unbuffered", "OneClause", 0, null),
+            select("2-case select, unbuffered", "", 0, "go:BenchmarkSelect2/capacity=0"),
+            select("2-case select, cap 16", "", 16, "go:BenchmarkSelect2/capacity=16"),
+            pairs(1000, 0),
+            pairs(10000, 0),
+            pairs(10000, 16),
+            pairs(10000, 100),
+            chain(0),
+            chain(16),
+            chain(100),
             // twins of Go's runtime channel and select benchmarks (io.go4j.bench.runtime)
             new Row("ChanSync", NS, "ChanTwinsBenchmark.chanSync_go4j", "go:BenchmarkChanSync",
                     "ChanTwinsBenchmark.chanSync_jox",
@@ -141,11 +135,113 @@ final class Twins {
             wakeLatency("p99"),
             fairness("median", "p50"),
             fairness("max", "max"),
+            // workloads (issue 22): a pipeline, a merge sort, many timers, latency under CPU load
+            pipeline("chanOnVirtualThreads", "go4j's Chan on JDK virtual threads"),
+            pipeline("queueOnVirtualThreads", "ArrayBlockingQueue, JDK virtual threads"),
+            pipeline("queueOnPlatformThreads", "ArrayBlockingQueue, platform threads"),
+            mergeSort("virtualThreads", "JDK virtual threads"),
+            mergeSort("forkJoinPool", "ForkJoinPool"),
+            mergeSort("sequential", "Arrays.sort, one thread"),
+            workload("10,000 sleepers, Time.sleep", "TimersBenchmark.go4jTimeSleep",
+                    "BenchmarkTimers", "TimersBenchmark.virtualThreads",
+                    "JDK virtual threads, Thread.sleep"),
+            workload("10,000 sleepers, Thread.sleep", "TimersBenchmark.go4jThreadSleep",
+                    "BenchmarkTimers", "TimersBenchmark.virtualThreads",
+                    "JDK virtual threads, Thread.sleep"),
+            echo("virtualThread", "JDK virtual threads"),
+            echo("platformThread", "platform threads"),
+            loadLatency("p50"),
+            loadLatency("p99"),
+            loadLatency("max"),
             // memory
             new Row("1,000,000 parked goroutines", "B/goroutine", "mem:ParkedGoroutines/go4j",
                     "go:BenchmarkParkedGoroutines",
                     "mem:ParkedGoroutines/jox", "mem:ParkedGoroutines/virtualThread",
                     "JDK virtual threads, SynchronousQueue"));
+
+    /**
+     * A workload of {@code io.go4j.bench.workload}: go4j against its Go twin and one JVM variant
+     * ({@code jdkName} tells them apart); one row per variant, all of one name.
+     */
+    private static Row workload(String workload, String go4j, String goTwin, String jdk,
+            String jdkName) {
+        return new Row(workload, NS, go4j, "go:" + goTwin, null, jdk, jdkName);
+    }
+
+    /** {@code PipelineBenchmark}: go4j against the variant {@code method}. */
+    private static Row pipeline(String method, String jdkName) {
+        return workload("pipeline", "PipelineBenchmark.go4j", "BenchmarkPipeline",
+                "PipelineBenchmark." + method, jdkName);
+    }
+
+    /** {@code MergeSortBenchmark}: go4j against the variant {@code method}. */
+    private static Row mergeSort(String method, String jdkName) {
+        return workload("merge sort of 4M ints", "MergeSortBenchmark.go4j", "BenchmarkMergeSort",
+                "MergeSortBenchmark." + method, jdkName);
+    }
+
+    /** {@code EchoServer} and {@code BenchmarkEcho}: ns per request, go4j against a variant. */
+    private static Row echo(String variant, String jdkName) {
+        return new Row("echo server, 1,000 clients", NS, "mem:Echo/go4j", "go:BenchmarkEcho", null,
+                "mem:Echo/" + variant, jdkName);
+    }
+
+    /**
+     * A percentile of {@code LoadLatency} and {@code BenchmarkLoadLatency}: how late a 1 ms sleep
+     * ends while two threads spin on two cores.
+     */
+    private static Row loadLatency(String percentile) {
+        String metric = " " + percentile + "-ms";
+        return new Row("1 ms sleep beside 2 spinners, lateness " + percentile, "ms",
+                "mem:LoadLatency/go4j" + metric, "go:BenchmarkLoadLatency" + metric, null,
+                "mem:LoadLatency/virtualThread" + metric, "JDK virtual threads, Thread.sleep");
+    }
+
+    /** {@code BufferedChannelBenchmark} at one capacity. */
+    private static Row buffered(int capacity) {
+        String p = "[capacity=" + capacity + "]";
+        String b = "BufferedChannelBenchmark.";
+        return new Row("buffered cap " + capacity + ", 1 → 1", NS, b + "go4j" + p,
+                "go:BenchmarkBuffered/capacity=" + capacity, b + "jox" + p, b + "kotlin" + p,
+                b + "arrayBlockingQueue" + p, "ArrayBlockingQueue");
+    }
+
+    /** A {@code SelectBenchmark} row: {@code variant} is "" (two clauses) or "OneClause". */
+    private static Row select(String workload, String variant, int capacity, String goTwin) {
+        String p = "[capacity=" + capacity + "]";
+        String s = "SelectBenchmark.";
+        return new Row(workload, NS, s + "go4j" + variant + p, goTwin, s + "jox" + variant + p,
+                s + "kotlin" + variant + p, null, null);
+    }
+
+    /** A {@code GoroutinePairsBenchmark} row; Go's twin is unbuffered only. */
+    private static Row pairs(int pairs, int capacity) {
+        String p = "[capacity=" + capacity + ",pairs=" + pairs + "]";
+        String b = "GoroutinePairsBenchmark.";
+        String workload = String.format(Locale.ROOT, "%,d goroutine pairs", pairs);
+        return new Row(workload + capped(capacity), NS,
+                b + "go4j" + p, capacity == 0 ? "go:BenchmarkGoroutinePairs/pairs=" + pairs : null,
+                b + "jox" + p, b + "kotlin" + p, b + "jdkQueue" + p, jdkQueue(capacity));
+    }
+
+    /** A {@code GoroutineChainBenchmark} row; Go's twin is unbuffered only. */
+    private static Row chain(int capacity) {
+        String p = "[capacity=" + capacity + "]";
+        String b = "GoroutineChainBenchmark.";
+        return new Row("chain of 10,000" + capped(capacity), NS, b + "go4j" + p,
+                capacity == 0 ? "go:BenchmarkChain" : null, b + "jox" + p, b + "kotlin" + p,
+                b + "jdkQueue" + p, jdkQueue(capacity));
+    }
+
+    /** A workload's suffix for a buffered variant; nothing for unbuffered. */
+    private static String capped(int capacity) {
+        return capacity == 0 ? "" : ", cap " + capacity;
+    }
+
+    /** What {@code Contenders.jdkQueue(capacity)} is. */
+    private static String jdkQueue(int capacity) {
+        return capacity == 0 ? "SynchronousQueue" : "ArrayBlockingQueue";
+    }
 
     /** A {@code SchedulerBenchmark} workload: go4j's scheduler against the JDK's. */
     private static Row scheduler(String workload, String method, String goTwin) {
@@ -180,6 +276,7 @@ final class Twins {
         return new Row(workload, NS, prefix + "_go4j", goTwin == null ? null : "go:" + goTwin, null,
                 prefix + "_" + jdkMethod, jdkName);
     }
+
 
     /**
      * An {@code RWMutexBenchmark} twin: {@code method} is {@code rwMutex} or

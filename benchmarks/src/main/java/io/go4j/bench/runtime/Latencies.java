@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
  * The latencies of one contender's trials, summarised as a line in the shape of
  * {@code go test -bench} output, {@code NAME TRIALS VALUE p50-us VALUE p99-us ...}, which
  * {@link io.go4j.bench.report.Report} reads: each percentile is a metric of its own, named as the
- * Go twins name theirs with {@code b.ReportMetric}. Used by {@link WakeLatency} and
- * {@link Fairness}, whose measure is a spread of single times and not a mean that JMH could give.
+ * Go twins name theirs with {@code b.ReportMetric}. Used by {@link WakeLatency},
+ * {@link Fairness} and {@link LoadLatency}, whose measure is a spread of single times and not a
+ * mean that JMH could give.
  */
 final class Latencies {
 
@@ -51,6 +52,13 @@ final class Latencies {
         }
         Arrays.sort(nanos);
         return new Latencies(nanos);
+    }
+
+    /** The latencies of single samples, in nanoseconds, taken by a program's own loop. */
+    static Latencies of(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return new Latencies(sorted);
     }
 
     /**

@@ -164,13 +164,15 @@ public class SchedulerBenchmark {
     @Benchmark
     @OperationsPerInvocation(CHAIN)
     public void chain_go4j() throws InterruptedException {
-        GoroutineChainBenchmark.chain(Workers.goroutines(), GoroutineChainBenchmark::go4jLink);
+        GoroutineChainBenchmark.chain(Workers.goroutines(),
+                () -> GoroutineChainBenchmark.go4jLink(0));
     }
 
     @Benchmark
     @OperationsPerInvocation(CHAIN)
     public void chain_virtualThread() throws InterruptedException {
-        GoroutineChainBenchmark.chain(Workers.virtualThreads(), GoroutineChainBenchmark::go4jLink);
+        GoroutineChainBenchmark.chain(Workers.virtualThreads(),
+                () -> GoroutineChainBenchmark.go4jLink(0));
     }
 
     // ---- many producer/consumer pairs ----
