@@ -151,6 +151,10 @@ final class Worker extends Thread {
     /** Returns the next task to run, parking while there is none; null once this worker retires. */
     private Runnable findRunnable() {
         while (true) {
+            if (spare && pool.stuckWorkers.get() == 0 && !pool.terminated()
+                    && handOverAndRetire()) {
+                return null;
+            }
             Runnable task = localOrGlobal();
             if (task == null && (spinning || pool.maySpin())) {
                 startSpinning();
@@ -160,7 +164,7 @@ final class Worker extends Thread {
                 stopSpinning(true);
                 return task;
             }
-            if (pool.terminated() || (spare && pool.stuckWorkers.get() == 0)) {
+            if (pool.terminated()) {
                 stopSpinning(false);
                 if (pool.retire(this)) {
                     return null;
@@ -169,6 +173,29 @@ final class Worker extends Thread {
             }
             parkIdle();
         }
+    }
+
+    /**
+     * A spare leaves as soon as no worker is stuck, with work or without: it stood in for a
+     * stuck worker, and staying would run more goroutines at once than the pool has procs (Go's
+     * spare M gives its P back when the syscall it covered returns). An echo server whose
+     * acceptor ran 20 ms without blocking kept a third carrier on 2 cores for the rest of its
+     * run. The goroutines queued on it go to the global queue, where the workers take them.
+     * Not after termination: a spare started then runs what is left, with no worker to take it.
+     *
+     * @return false if the spare must stay after all: a worker got stuck meanwhile
+     */
+    private boolean handOverAndRetire() {
+        stopSpinning(false);
+        if (!pool.retire(this)) {
+            return false;
+        }
+        Runnable task;
+        while ((task = queue.pollRunnext()) != null || (task = queue.pollRing()) != null) {
+            pool.global.offer(task);
+        }
+        pool.wakeIdle();
+        return true;
     }
 
     private Runnable localOrGlobal() {
