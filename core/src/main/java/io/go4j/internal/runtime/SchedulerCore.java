@@ -69,6 +69,9 @@ public final class SchedulerCore {
      */
     public SchedulerCore(String name, int procs) {
         this(name, procs, new TimerService());
+        if (pool != null) {
+            JdkPollers.startOffClosableSchedulers();
+        }
     }
 
     private SchedulerCore(String name, int procs, TimerService timers) {
