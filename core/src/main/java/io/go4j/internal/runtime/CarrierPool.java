@@ -74,8 +74,10 @@ import java.util.concurrent.locks.LockSupport;
  * {@link #STUCK_NANOS} while work waits is stuck: a goroutine pinned to its carrier by a native
  * frame, file I/O or {@code synchronized} (JDK 21–23), or one that never blocks, and a virtual
  * thread cannot be preempted. Sysmon wakes an idle worker for the waiting work or, with none
- * idle, starts a spare worker, which retires once no worker is stuck and it has found nothing
- * to do for {@link #SPARE_LINGER_NANOS}.
+ * idle, starts a spare worker. The spare retires as soon as no worker is stuck, even with work
+ * queued on it, which it hands to the global queue: staying, it would run more goroutines at once
+ * than there are procs. Idle while a worker is still stuck, it looks again every
+ * {@link #SPARE_LINGER_NANOS}.
  *
  * <p><b>Sysmon's sleep.</b> With no program to watch and every worker idle, sysmon parks with no
  * deadline; any worker leaving the idle list, woken or by itself, nudges it awake.
