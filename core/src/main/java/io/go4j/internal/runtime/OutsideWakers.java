@@ -57,7 +57,7 @@ final class OutsideWakers {
     }
 
     private static boolean runsApplicationCode(Thread t) {
-        if (t instanceof Worker || t == Thread.currentThread() || t.getName().startsWith("go4j-")) {
+        if (t instanceof RuntimeThread || t == Thread.currentThread()) {
             return false;
         }
         ThreadGroup group = t.getThreadGroup();

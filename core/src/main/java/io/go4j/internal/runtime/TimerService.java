@@ -236,7 +236,8 @@ public final class TimerService {
             siftUp(size++);
             if (thread == null) {
                 LIVE.add(this);
-                thread = Thread.ofPlatform().name("go4j-timer").daemon().start(this::loop);
+                thread = new RuntimeThread("go4j-timer", this::loop);
+                thread.start();
             }
             if (t.heapIndex == 0 && when < parkedUntil) {
                 wake = wakeLocked();

@@ -13,7 +13,7 @@ import java.util.concurrent.locks.LockSupport;
  * (spinning, the time slice, {@code runnext}'s grace) are set out, with the measurements that
  * chose them, in the class comment of {@link CarrierPool}.
  */
-final class Worker extends Thread {
+final class Worker extends RuntimeThread {
 
     /** Go's {@code stealTries}. */
     private static final int STEAL_ROUNDS = 4;
@@ -91,7 +91,6 @@ final class Worker extends Thread {
         super(name);
         this.pool = pool;
         this.spare = spare;
-        setDaemon(true);
     }
 
     @Override
