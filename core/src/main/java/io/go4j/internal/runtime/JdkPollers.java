@@ -10,7 +10,7 @@ package io.go4j.internal.runtime;
  * runs on its starter's scheduler. So the first goroutine to block on a socket decides where
  * every virtual thread of the JVM is woken from for the rest of its life. On the default
  * scheduler that is what Go does (its netpoller is polled by the scheduler that runs the woken
- * goroutines; an echo server measured 65,000-78,000 requests/s with the pollers on go4j's
+ * goroutines; an echo server measured 58,000-68,000 requests/s with the pollers on go4j's
  * carriers, 37,000-40,000 with them on the JDK's). On a {@code Scheduler.create} scheduler it
  * is a trap: once that is closed, every wake-up of a poller had to start a carrier thread of
  * its own (1,000 loopback round trips took 743 ms), and the pollers can no longer count on
