@@ -3,7 +3,6 @@ package io.go4j.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,11 +10,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -34,18 +30,8 @@ class ClosedSchedulerIoTest {
     @Test
     void socketsOfPlainVirtualThreadsNeedNoNewThreadsAfterTheSchedulerThatFirstUsedOneCloses()
             throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        String classpath = Stream.of(System.getProperty("jdk.module.path"),
-                System.getProperty("java.class.path"))
-                .filter(p -> p != null && !p.isEmpty())
-                .collect(Collectors.joining(File.pathSeparator));
-        Process child = new ProcessBuilder(java, "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-                "-cp", classpath, ClosedSchedulerIoTest.class.getName())
-                .redirectErrorStream(true)
-                .start();
-        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, child.waitFor(), out);
-        String[] words = out.strip().split(" ");
+        String out = SchedulingTest.runInOwnJvm(ClosedSchedulerIoTest.class);
+        String[] words = out.split(" ");
         assertEquals("started", words[0], out);
         int started = Integer.parseInt(words[1]);
         assertTrue(started < 20, "threads started for " + ROUND_TRIPS
